@@ -1,0 +1,103 @@
+package io.marketlake.cli;
+
+import io.marketlake.ConfigurationException;
+import io.marketlake.Marketlake;
+import io.marketlake.Marketlake.IngestOutcome;
+import io.marketlake.databento.DatabentoAuth;
+import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.lake.LakeReader;
+import java.io.PrintWriter;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code backfill futures --market HE --from D --to D [--force]}: a range of dates, resumable. */
+@Command(name = "backfill", description = "Ingest a range of dates; dates already in the lake are skipped.",
+        subcommands = BackfillCommand.Futures.class)
+final class BackfillCommand {
+
+    @ParentCommand
+    MarketlakeCommand root;
+
+    @Command(name = "futures", description = "Daily futures bars for every date in [from, to].")
+    static final class Futures implements Callable<Integer> {
+
+        @ParentCommand
+        BackfillCommand backfill;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--market", required = true)
+        String market;
+
+        @Option(names = "--from", required = true, description = "First trading date, inclusive.")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, description = "Last trading date, inclusive.")
+        LocalDate to;
+
+        @Option(names = "--force", description = "Fetch dates that are in the lake already (a new batch replaces "
+                + "what readers see; the old one is kept).")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            if (to.isBefore(from)) {
+                throw new ConfigurationException("--to " + to + " is before --from " + from);
+            }
+            try (Marketlake marketlake = backfill.root.start()) {
+                marketlake.requireRoute("futures-ingest");
+                marketlake.settings().markets().get(market);
+                marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+                Set<LocalDate> inLake = marketlake.bean("lakeReader", LakeReader.class)
+                        .tradingDates(FuturesLakeTable.DATA_TYPE, market, from, to);
+                List<LocalDate> dates = tradingDays(from, to);
+                Progress progress = Progress.onStderr("backfill futures " + market, dates.size());
+                List<IngestOutcome> outcomes = new ArrayList<>();
+                int skipped = 0;
+                for (LocalDate date : dates) {
+                    if (!force && inLake.contains(date)) {
+                        skipped++;
+                        progress.step(date.toString(), "in the lake, skipped");
+                        continue;
+                    }
+                    IngestOutcome outcome = marketlake.ingest("direct:futures-ingest", market, date.toString(), null);
+                    outcomes.add(outcome);
+                    progress.step(date.toString(), outcome.failure() != null ? "FAILED"
+                            : outcome.report().rowsWritten() + " rows, " + outcome.report().rowsRejected() + " rejected");
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                outcomes.stream().filter(o -> !o.clean()).forEach(o -> out.println(Reports.line("futures", o)));
+                long failed = outcomes.stream().filter(o -> o.failure() != null).count();
+                long rows = outcomes.stream().filter(o -> o.report() != null).mapToLong(o -> o.report().rowsWritten()).sum();
+                long rejected = outcomes.stream().filter(o -> o.report() != null)
+                        .mapToLong(o -> o.report().rowsRejected()).sum();
+                out.println("backfill futures " + market + " " + from + ".." + to + ": " + (outcomes.size() - failed)
+                        + " dates ingested (" + rows + " rows, " + rejected + " rejected), " + skipped
+                        + " already in the lake, " + failed + " failed");
+                out.flush();
+                return Reports.exitCode(outcomes);
+            }
+        }
+
+        /** Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC). */
+        static List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                if (day.getDayOfWeek() != DayOfWeek.SATURDAY) {
+                    days.add(day);
+                }
+            }
+            return days;
+        }
+    }
+}

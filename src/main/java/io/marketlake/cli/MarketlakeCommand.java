@@ -1,0 +1,64 @@
+package io.marketlake.cli;
+
+import io.marketlake.ConfigurationException;
+import io.marketlake.Failures;
+import io.marketlake.Marketlake;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code marketlake [--home DIR] <command>}. Results go to stdout, logs and progress to stderr, so output can be
+ * piped. Exit codes: 0 success, 1 data rejected or partly failed, 2 usage or configuration error.
+ */
+@Command(name = "marketlake", mixinStandardHelpOptions = true, version = "marketlake 0.1.0",
+        description = "Market data lake and point-in-time feature store.",
+        subcommands = {RunCommand.class, IngestCommand.class, BackfillCommand.class, FeaturesCommand.class,
+                LakeCommand.class})
+public final class MarketlakeCommand {
+
+    public static final int OK = 0;
+    public static final int DATA_REJECTED = 1;
+    public static final int USAGE = 2;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Holds lake/, features.db and dead/ (default: marketlake.home, ./data).")
+    Path home;
+
+    /** Runs a command line and returns its exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new MarketlakeCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            RuntimeException failure = Failures.unwrap(e);
+            if (failure instanceof ConfigurationException) {
+                cmd.getErr().println("marketlake: " + failure.getMessage());
+                return USAGE;
+            }
+            LoggerFactory.getLogger(MarketlakeCommand.class).error("Command failed", e);
+            cmd.getErr().println("marketlake: " + failure.getMessage());
+            return DATA_REJECTED;
+        });
+        return commandLine;
+    }
+
+    /** Properties the command line imposes over every other source. */
+    Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>();
+        if (home != null) {
+            overrides.put("marketlake.home", home.toString());
+        }
+        return overrides;
+    }
+
+    Marketlake start() {
+        return Marketlake.start(overrides());
+    }
+}

@@ -1,0 +1,45 @@
+package io.marketlake.cli;
+
+import io.marketlake.Marketlake.IngestOutcome;
+import io.marketlake.features.FeatureStore;
+import io.marketlake.ingest.IngestReport;
+import io.marketlake.lake.LakeReader;
+import io.marketlake.lake.LakeStats;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** How ingest results read on the command line. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static String line(String source, IngestOutcome outcome) {
+        String head = source + " " + outcome.market() + " " + outcome.date() + ": ";
+        if (outcome.failure() != null) {
+            return head + "FAILED, dead-lettered: " + outcome.failure();
+        }
+        IngestReport report = outcome.report();
+        return head + report.rowsWritten() + " rows in " + report.filesWritten() + " lake file(s), "
+                + report.rowsRejected() + " rejected" + (report.rowsRejected() > 0 ? " (see dead/" + source + "/"
+                + outcome.market() + "/" + outcome.date() + "/)" : "")
+                + ", " + report.featuresWritten() + " new feature rows";
+    }
+
+    static int exitCode(List<IngestOutcome> outcomes) {
+        return outcomes.stream().allMatch(IngestOutcome::clean) ? MarketlakeCommand.OK : MarketlakeCommand.DATA_REJECTED;
+    }
+
+    static void printStores(PrintWriter out, LakeReader lake, FeatureStore features) {
+        TextTable table = new TextTable("data_type", "files", "rows");
+        Map<String, LakeStats> stats = lake.summary();
+        stats.forEach((dataType, s) -> table.row(dataType, String.valueOf(s.files()), String.valueOf(s.rows())));
+        out.println("lake (all batches):");
+        table.print(out);
+        TextTable featureTable = new TextTable("market", "feature rows");
+        features.countByMarket().forEach((market, rows) -> featureTable.row(market, String.valueOf(rows)));
+        out.println("features:");
+        featureTable.print(out);
+    }
+}

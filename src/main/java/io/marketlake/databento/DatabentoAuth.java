@@ -1,0 +1,51 @@
+package io.marketlake.databento;
+
+import io.marketlake.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Adds Databento's basic auth (the API key as user name, empty password) inside the HTTP client, so the key is
+ * never a message header, an endpoint option or a property: it cannot reach a log line, an exception message,
+ * a JMX attribute or a dead-letter file. The key is read from the environment variable named in the config.
+ */
+public final class DatabentoAuth implements HttpClientConfigurer {
+
+    private final String keyVariable;
+    private final Duration timeout;
+
+    public DatabentoAuth(String keyVariable, Duration timeout) {
+        this.keyVariable = keyVariable;
+        this.timeout = timeout;
+    }
+
+    /** Fails with the variable's name (never a value) when no key is set. */
+    public void requireKey() {
+        String key = System.getenv(keyVariable);
+        if (key == null || key.isBlank()) {
+            throw new ConfigurationException("the Databento API key is not set: export " + keyVariable
+                    + " (the sample mode, ingest --sample, needs no key)");
+        }
+    }
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
+        builder.setDefaultRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout))
+                .build());
+        builder.addRequestInterceptorFirst((request, entity, context) -> {
+            String key = System.getenv(keyVariable);
+            if (key != null && !key.isBlank()) {
+                String token = Base64.getEncoder().encodeToString((key.trim() + ":").getBytes(StandardCharsets.UTF_8));
+                request.setHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
+            }
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package io.marketlake.features;
+
+import java.util.Locale;
+
+/** How far a feature value can be trusted, as stored beside it. */
+public enum Quality {
+    NORMAL, DEGRADED, STALE, MISSING;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Quality of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}

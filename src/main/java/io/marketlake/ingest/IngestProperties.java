@@ -1,0 +1,24 @@
+package io.marketlake.ingest;
+
+/**
+ * Exchange properties an ingest carries from trigger to stores. Properties, not headers: camel-http would send
+ * headers to the vendor.
+ */
+public final class IngestProperties {
+
+    /** futures, options, cot. */
+    public static final String SOURCE = "marketlakeSource";
+    /** Market code, such as HE. */
+    public static final String MARKET = "marketlakeMarket";
+    /** The trading date asked for, ISO yyyy-mm-dd. */
+    public static final String DATE = "marketlakeDate";
+    /** The response exactly as received, kept for the dead-letter area. */
+    public static final String PAYLOAD = "marketlakePayload";
+    public static final String BATCH_ID = "marketlakeBatchId";
+    public static final String ROWS_WRITTEN = "marketlakeRowsWritten";
+    public static final String ROWS_REJECTED = "marketlakeRowsRejected";
+    public static final String FEATURES_WRITTEN = "marketlakeFeaturesWritten";
+
+    private IngestProperties() {
+    }
+}

@@ -1,0 +1,70 @@
+package io.marketlake.lake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * Column types every lake table shares. Timestamps are Parquet TIMESTAMP(MICROS, UTC-adjusted), dates are DATE,
+ * so DuckDB and Spark read them as instants and dates with no custom code.
+ */
+public final class LakeColumns {
+
+    public static final String TRADING_DATE = "trading_date";
+    public static final String BATCH_ID = "batch_id";
+    public static final String INGESTED_AT = "ingested_at";
+
+    private LakeColumns() {
+    }
+
+    public static Schema timestamp() {
+        return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+    }
+
+    public static Schema date() {
+        return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+    }
+
+    public static Schema optional(Schema schema) {
+        return Schema.createUnion(Schema.create(Schema.Type.NULL), schema);
+    }
+
+    public static Long micros(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    public static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    public static int epochDay(LocalDate date) {
+        return (int) date.toEpochDay();
+    }
+
+    /** The stored schema: trading_date first, then the table's columns, then the batch columns. */
+    static Schema stored(LakeTable<?> table) {
+        List<Schema.Field> fields = new ArrayList<>();
+        fields.add(new Schema.Field(TRADING_DATE, date()));
+        for (Schema.Field field : table.schema().getFields()) {
+            fields.add(new Schema.Field(field, field.schema()));
+        }
+        fields.add(new Schema.Field(BATCH_ID, Schema.create(Schema.Type.STRING)));
+        fields.add(new Schema.Field(INGESTED_AT, timestamp()));
+        Schema schema = Schema.createRecord(table.schema().getName(), table.schema().getDoc(),
+                table.schema().getNamespace(), false);
+        schema.setFields(fields);
+        return schema;
+    }
+
+    /** Starts a record schema for a table: {@code fields(...).name(..).type(..).noDefault()...}. */
+    public static SchemaBuilder.FieldAssembler<Schema> record(String name) {
+        return SchemaBuilder.record(name).namespace("io.marketlake.lake").fields();
+    }
+}

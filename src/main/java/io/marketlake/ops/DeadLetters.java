@@ -1,0 +1,138 @@
+package io.marketlake.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
+import io.marketlake.ingest.Rejection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what could not be ingested into {@code <home>/dead/<source>/<market>/<date>/}: a failed exchange (after
+ * its retries) as one JSON document with the reason and the original payload, and the rejected records of a
+ * batch as JSON lines, one per record with the rule it broke. The route then writes the body with the file
+ * producer (temp name, then rename).
+ */
+public final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter COMPACT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+    private final PipelineStats stats;
+    private final Redactor redactor;
+
+    public DeadLetters(Clock clock, PipelineStats stats, Redactor redactor) {
+        this.clock = clock;
+        this.stats = stats;
+        this.redactor = redactor;
+    }
+
+    /** The dead letter of an exchange whose error handler gave up; sets the file name header. */
+    public String failed(Exchange exchange) throws JsonProcessingException {
+        Instant now = clock.instant();
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = redactor.redact(reason(failure));
+        ObjectNode letter = context(exchange);
+        letter.put("failed_at", now.toString());
+        letter.put("route", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
+        letter.put("reason", reason);
+        letter.put("exception", failure == null ? null : failure.getClass().getName());
+        if (failure instanceof HttpOperationFailedException http) {
+            letter.put("http_status", http.getStatusCode());
+            letter.put("http_response", redactor.redact(http.getResponseBody()));
+        }
+        letter.put("payload", redactor.redact(payload(exchange)));
+        String source = text(exchange, IngestProperties.SOURCE, "unknown");
+        String market = text(exchange, IngestProperties.MARKET, "unknown");
+        stats.deadLetter(source, market, reason);
+        String fileName = directory(exchange) + "/" + COMPACT.format(now) + "-" + suffix(exchange) + "-failed.json";
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
+        LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
+                text(exchange, IngestProperties.DATE, ""), reason, fileName);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(letter);
+    }
+
+    /** The rejected records of a batch, one JSON line each; sets the file name header. */
+    public String rejected(Batch<?> batch, Exchange exchange) throws JsonProcessingException {
+        StringBuilder lines = new StringBuilder();
+        for (Rejection rejection : batch.rejections()) {
+            ObjectNode line = context(exchange);
+            line.put("rule", rejection.rule());
+            line.put("detail", redactor.redact(rejection.detail()));
+            line.put("record", redactor.redact(rejection.record()));
+            lines.append(JSON.writeValueAsString(line)).append('\n');
+            LOG.warn("Rejected {}/{}: {} ({})", text(exchange, IngestProperties.SOURCE, ""),
+                    text(exchange, IngestProperties.MARKET, ""), rejection.detail(), rejection.rule());
+        }
+        String batchId = text(exchange, IngestProperties.BATCH_ID, COMPACT.format(clock.instant()));
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, directory(exchange) + "/" + batchId + "-rejected.jsonl");
+        return lines.toString();
+    }
+
+    private ObjectNode context(Exchange exchange) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("source", text(exchange, IngestProperties.SOURCE, null));
+        node.put("market", text(exchange, IngestProperties.MARKET, null));
+        node.put("trading_date", text(exchange, IngestProperties.DATE, null));
+        String batchId = text(exchange, IngestProperties.BATCH_ID, null);
+        if (batchId != null) {
+            node.put("batch_id", batchId);
+        }
+        return node;
+    }
+
+    private static String directory(Exchange exchange) {
+        return text(exchange, IngestProperties.SOURCE, "unknown") + "/" + text(exchange, IngestProperties.MARKET, "unknown")
+                + "/" + text(exchange, IngestProperties.DATE, "undated");
+    }
+
+    private static String suffix(Exchange exchange) {
+        String id = exchange.getExchangeId();
+        return id.substring(Math.max(0, id.length() - 8)).replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    public static String reason(Exception failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        if (failure instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode() + " " + (http.getStatusText() == null ? "" : http.getStatusText())
+                    + " from " + http.getUri() + (http.getResponseBody() == null ? "" : ": " + abbreviate(http.getResponseBody()));
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String payload(Exchange exchange) {
+        String payload = exchange.getProperty(IngestProperties.PAYLOAD, String.class);
+        if (payload != null) {
+            return payload;
+        }
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof String || body instanceof byte[]) {
+            return exchange.getMessage().getBody(String.class);
+        }
+        return body == null ? null : "(" + body.getClass().getSimpleName() + ", not kept)";
+    }
+
+    private static String text(Exchange exchange, String property, String fallback) {
+        String value = exchange.getProperty(property, String.class);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+    }
+}
