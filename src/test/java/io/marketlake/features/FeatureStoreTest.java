@@ -1,0 +1,118 @@
+package io.marketlake.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketlake.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The point-in-time promises, against a real SQLite file. */
+class FeatureStoreTest {
+
+    private static final Instant MON = Instant.parse("2026-02-16T00:00:00Z");
+    private static final Instant TUE = Instant.parse("2026-02-17T00:00:00Z");
+    private static final Instant WED = Instant.parse("2026-02-18T00:00:00Z");
+    private static final Instant THU = Instant.parse("2026-02-19T00:00:00Z");
+
+    @TempDir
+    Path home;
+
+    private MutableClock clock;
+    private FeatureStore store;
+
+    @BeforeEach
+    void open() {
+        clock = new MutableClock(Instant.parse("2026-02-20T12:00:00Z"));
+        store = new FeatureStore(FeatureDataSources.create("jdbc:sqlite:" + home.resolve("features.db")), clock,
+                new Staleness(Map.of("futures", "1td", "cot", "P7D")));
+        store.createSchema();
+    }
+
+    @Test
+    void a_value_is_invisible_until_its_available_at() {
+        store.append(List.of(close(TUE, WED, 91.5)));
+
+        assertThat(store.at("HE", WED.minusMillis(1))).isEmpty();
+        assertThat(store.at("HE", WED)).singleElement().satisfies(p -> {
+            assertThat(p.value()).isEqualTo(91.5);
+            assertThat(p.asOf()).isEqualTo(TUE);
+            assertThat(p.availableAt()).isEqualTo(WED);
+        });
+    }
+
+    @Test
+    void the_latest_as_of_known_at_the_time_wins() {
+        store.append(List.of(close(MON, TUE, 90.0), close(TUE, WED, 91.5)));
+
+        assertThat(store.at("HE", Instant.parse("2026-02-17T15:00:00Z"))).singleElement()
+                .satisfies(p -> assertThat(p.value()).isEqualTo(90.0));
+        assertThat(store.at("HE", Instant.parse("2026-02-18T15:00:00Z"))).singleElement()
+                .satisfies(p -> assertThat(p.value()).isEqualTo(91.5));
+    }
+
+    @Test
+    void identical_rewrites_add_nothing() {
+        assertThat(store.append(List.of(close(TUE, WED, 91.5)))).isEqualTo(1);
+        assertThat(store.append(List.of(close(TUE, WED, 91.5)))).isZero();
+        assertThat(store.history("HE", "futures.close.HEJ6", MON, THU)).hasSize(1);
+    }
+
+    @Test
+    void a_revision_is_a_new_row_available_from_when_it_was_observed() {
+        store.append(List.of(close(TUE, WED, 91.5)));
+        Instant observed = Instant.parse("2026-02-25T09:30:00Z");
+        clock.set(observed);
+        store.append(List.of(close(TUE, WED, 91.75)));
+
+        assertThat(store.at("HE", observed.minusMillis(1))).singleElement()
+                .satisfies(p -> assertThat(p.value()).isEqualTo(91.5));
+        assertThat(store.at("HE", observed)).singleElement()
+                .satisfies(p -> assertThat(p.value()).isEqualTo(91.75));
+        assertThat(store.history("HE", "futures.close.HEJ6", TUE, TUE))
+                .extracting(FeatureRow::value, FeatureRow::availableAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(91.5, WED),
+                        org.assertj.core.groups.Tuple.tuple(91.75, observed));
+    }
+
+    @Test
+    void the_timeline_join_answers_each_time_as_single_lookups_do() {
+        store.append(List.of(close(MON, TUE, 90.0), close(TUE, WED, 91.5), close(WED, THU, 92.0),
+                new FeatureValue("HE", "futures.close.front", TUE, WED, 91.5, Quality.NORMAL)));
+        List<Instant> times = List.of(MON, TUE, Instant.parse("2026-02-18T12:00:00Z"), THU, THU.plusSeconds(86_400));
+
+        Map<Instant, List<FeaturePoint>> timeline = store.atEach("HE", times);
+
+        for (Instant time : times) {
+            assertThat(timeline.get(time)).as("at %s", time).isEqualTo(store.at("HE", time));
+        }
+        assertThat(timeline.get(MON)).isEmpty();
+        assertThat(timeline.get(THU)).hasSize(2);
+    }
+
+    @Test
+    void an_old_value_is_served_as_stale() {
+        // Friday's bar (as of Fri 13th, available Sat): fresh through Monday, stale once Tuesday begins.
+        Instant fri = Instant.parse("2026-02-13T00:00:00Z");
+        store.append(List.of(close(fri, fri.plusSeconds(86_400), 89.0)));
+
+        assertThat(store.at("HE", Instant.parse("2026-02-16T20:00:00Z")).get(0).status())
+                .isEqualTo(FeaturePoint.Status.OK);
+        assertThat(store.at("HE", Instant.parse("2026-02-17T01:00:00Z")).get(0).status())
+                .isEqualTo(FeaturePoint.Status.STALE);
+    }
+
+    @Test
+    void markets_do_not_see_each_other() {
+        store.append(List.of(close(TUE, WED, 91.5)));
+        assertThat(store.at("LE", THU)).isEmpty();
+    }
+
+    private static FeatureValue close(Instant asOf, Instant availableAt, double value) {
+        return new FeatureValue("HE", "futures.close.HEJ6", asOf, availableAt, value, Quality.NORMAL);
+    }
+}

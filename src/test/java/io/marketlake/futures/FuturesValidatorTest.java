@@ -1,0 +1,55 @@
+package io.marketlake.futures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketlake.TestResources;
+import io.marketlake.databento.OhlcvBar;
+import io.marketlake.databento.OhlcvReader;
+import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.Rejection;
+import org.junit.jupiter.api.Test;
+
+class FuturesValidatorTest {
+
+    private final Batch<OhlcvBar> batch = new FuturesValidator().validate(
+            new OhlcvReader().read(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv")));
+
+    @Test
+    void good_records_of_a_payload_pass_beside_bad_ones() {
+        assertThat(batch.records()).extracting(OhlcvBar::symbol).containsExactly("HEJ6", "HEK6", "HEJ6-HEK6");
+    }
+
+    @Test
+    void each_rejection_names_the_record_and_the_rule() {
+        assertThat(batch.rejections()).extracting(Rejection::rule).containsExactlyInAnyOrder(
+                "unreadable_record", "high_below_low", "undefined_price", "non_positive_price");
+        assertThat(batch.rejections()).filteredOn(r -> r.rule().equals("high_below_low")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.detail()).contains("instrument 42140104 HEM6").contains("high 103.3 < low 103.375");
+                    assertThat(r.record()).startsWith("1771286400000000000,35,1,42140104,");
+                });
+    }
+
+    @Test
+    void spreads_may_trade_at_negative_prices_outrights_may_not() {
+        assertThat(batch.records()).filteredOn(b -> b.symbol().equals("HEJ6-HEK6")).singleElement()
+                .satisfies(b -> assertThat(b.close()).isEqualTo(-5.375));
+        assertThat(batch.rejections()).filteredOn(r -> r.rule().equals("non_positive_price")).singleElement()
+                .satisfies(r -> assertThat(r.detail()).contains("HEQ6"));
+    }
+
+    @Test
+    void open_and_close_must_lie_within_the_range() {
+        OhlcvBar bar = new OhlcvReader().read("ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n"
+                + "1771286400000000000,35,1,1,90000000000,92000000000,91000000000,91500000000,5,HEJ6\n"
+                + "1771286400000000000,35,1,2,91500000000,92000000000,91000000000,93000000000,5,HEK6\n"
+                + "1771286400000000000,35,1,3,91500000000,92000000000,91000000000,91500000000,-5,HEM6\n").records().get(0);
+        assertThat(FuturesValidator.check(bar).rule()).isEqualTo("open_outside_range");
+        Batch<OhlcvBar> all = new FuturesValidator().validate(new OhlcvReader().read(
+                "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n"
+                        + "1771286400000000000,35,1,2,91500000000,92000000000,91000000000,93000000000,5,HEK6\n"
+                        + "1771286400000000000,35,1,3,91500000000,92000000000,91000000000,91500000000,-5,HEM6\n"));
+        assertThat(all.rejections()).extracting(Rejection::rule)
+                .containsExactly("close_outside_range", "negative_volume");
+    }
+}
