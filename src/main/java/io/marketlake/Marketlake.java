@@ -97,8 +97,12 @@ public final class Marketlake implements AutoCloseable {
             e.setProperty(IngestProperties.DATE, date);
             e.getMessage().setBody(body);
         });
-        Exception failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        // EXCEPTION_CAUGHT stays set after a retry that succeeded: only a dead letter (or an exception that
+        // escaped the error handler) means this ingest failed.
+        Exception failure = exchange.getException();
+        if (failure == null && exchange.getProperty(IngestProperties.DEAD_LETTER) != null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        }
         IngestReport report = exchange.getProperty(IngestReports.PROPERTY, IngestReport.class);
         return new IngestOutcome(market, date, failure == null ? report : null,
                 failure == null ? null : DeadLetters.reason(failure));

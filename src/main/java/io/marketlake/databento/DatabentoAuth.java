@@ -14,6 +14,7 @@ import org.apache.hc.core5.util.Timeout;
  * Adds Databento's basic auth (the API key as user name, empty password) inside the HTTP client, so the key is
  * never a message header, an endpoint option or a property: it cannot reach a log line, an exception message,
  * a JMX attribute or a dead-letter file. The key is read from the environment variable named in the config.
+ * It also sets the client's timeouts and leaves every retry to the route.
  */
 public final class DatabentoAuth implements HttpClientConfigurer {
 
@@ -36,6 +37,8 @@ public final class DatabentoAuth implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
+        // Retries belong to the route's error handler (backoff, Retry-After, dead letter), not to the client.
+        builder.disableAutomaticRetries();
         builder.setDefaultRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(timeout))
                 .setConnectionRequestTimeout(Timeout.of(timeout))

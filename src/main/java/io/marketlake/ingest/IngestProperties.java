@@ -15,9 +15,8 @@ public final class IngestProperties {
     /** The response exactly as received, kept for the dead-letter area. */
     public static final String PAYLOAD = "marketlakePayload";
     public static final String BATCH_ID = "marketlakeBatchId";
-    public static final String ROWS_WRITTEN = "marketlakeRowsWritten";
-    public static final String ROWS_REJECTED = "marketlakeRowsRejected";
-    public static final String FEATURES_WRITTEN = "marketlakeFeaturesWritten";
+    /** Set when the ingest was dead-lettered: the dead letter's file under dead/. */
+    public static final String DEAD_LETTER = "marketlakeDeadLetter";
 
     private IngestProperties() {
     }

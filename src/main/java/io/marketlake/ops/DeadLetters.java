@@ -58,6 +58,7 @@ public final class DeadLetters {
         stats.deadLetter(source, market, reason);
         String fileName = directory(exchange) + "/" + COMPACT.format(now) + "-" + suffix(exchange) + "-failed.json";
         exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
+        exchange.setProperty(IngestProperties.DEAD_LETTER, fileName);
         LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
                 text(exchange, IngestProperties.DATE, ""), reason, fileName);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(letter);

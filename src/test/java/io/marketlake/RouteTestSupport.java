@@ -1,0 +1,103 @@
+package io.marketlake;
+
+import io.marketlake.ingest.IngestProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Starts the application's real configuration and the routes of routes/*.yaml (camel-test-main-junit5), with a
+ * fresh home directory per test and Databento served by a stub on 127.0.0.1.
+ */
+public abstract class RouteTestSupport extends CamelMainTestSupport {
+
+    protected static DatabentoStub databento;
+
+    // Set while the superclass constructor asks for the override properties, before field initialisers run,
+    // so it must not have one.
+    protected Path home;
+
+    @BeforeAll
+    static void startStub() throws IOException {
+        databento = DatabentoStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        databento.close();
+    }
+
+    @BeforeEach
+    void clearStub() {
+        databento.reset();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        Marketlake.configure(configuration);
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return Marketlake.PROPERTY_LOCATIONS;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        try {
+            home = Files.createTempDirectory("marketlake-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties properties = new Properties();
+        properties.put("marketlake.home", home.toString());
+        properties.put("marketlake.databento.base-url", databento.baseUrl());
+        properties.put("marketlake.schedules.enabled", "false");
+        properties.put("marketlake.retry.initial-delay-ms", "20");
+        properties.put("marketlake.retry.max-redeliveries", "3");
+        return properties;
+    }
+
+    /** Sends one ingest of futures through the real route, as the CLI and the schedule do. */
+    protected Exchange ingestFutures(String market, String date) {
+        return template.send("direct:futures-ingest", e -> {
+            e.setProperty(IngestProperties.MARKET, market);
+            e.setProperty(IngestProperties.DATE, date);
+        });
+    }
+
+    protected Path lake() {
+        return home.resolve("lake");
+    }
+
+    protected List<Path> filesUnder(String directory, String suffix) {
+        Path dir = home.resolve(directory);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
