@@ -61,7 +61,7 @@ final class BackfillCommand {
                 Set<LocalDate> inLake = marketlake.bean("lakeReader", LakeReader.class)
                         .tradingDates(FuturesLakeTable.DATA_TYPE, market, from, to);
                 List<LocalDate> dates = tradingDays(from, to);
-                Progress progress = Progress.onStderr("backfill futures " + market, dates.size());
+                Progress progress = Progress.on(spec.commandLine().getErr(), "backfill futures " + market, dates.size());
                 List<IngestOutcome> outcomes = new ArrayList<>();
                 int skipped = 0;
                 for (LocalDate date : dates) {

@@ -1,6 +1,6 @@
 package io.marketlake.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Progress of a long command on stderr: a bar redrawn in place on a terminal, one plain line per step
@@ -10,21 +10,22 @@ final class Progress {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean terminal;
     private final String label;
     private final int total;
     private int done;
 
-    Progress(PrintStream err, boolean terminal, String label, int total) {
+    Progress(PrintWriter err, boolean terminal, String label, int total) {
         this.err = err;
         this.terminal = terminal;
         this.label = label;
         this.total = total;
     }
 
-    static Progress onStderr(String label, int total) {
-        return new Progress(System.err, System.console() != null, label, total);
+    /** A bar when a person is watching (a console), lines otherwise. */
+    static Progress on(PrintWriter err, String label, int total) {
+        return new Progress(err, System.console() != null, label, total);
     }
 
     void step(String item, String status) {

@@ -44,8 +44,7 @@ public final class PipelineStats {
     }
 
     public static ObjectName objectName(String source, String market) throws JMException {
-        return new ObjectName("marketlake:type=Pipeline,source=" + ObjectName.quote(source)
-                + ",market=" + ObjectName.quote(market));
+        return new ObjectName("marketlake:type=Pipeline,source=" + source + ",market=" + market);
     }
 
     private SourceStats register(SourceStats sourceStats) {

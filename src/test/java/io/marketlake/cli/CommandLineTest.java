@@ -1,0 +1,191 @@
+package io.marketlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlake.DatabentoStub;
+import io.marketlake.TestResources;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user types it, in process: stdout, stderr and exit codes. */
+class CommandLineTest {
+
+    private static final String BASE_URL = "marketlake.databento.base-url";
+    private static DatabentoStub databento;
+
+    @TempDir
+    Path home;
+
+    private String out;
+    private String err;
+
+    @BeforeAll
+    static void startStub() throws Exception {
+        databento = DatabentoStub.start();
+        // the system property override a user would give with -D
+        System.setProperty(BASE_URL, databento.baseUrl());
+        System.setProperty("marketlake.retry.initial-delay-ms", "20");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        System.clearProperty(BASE_URL);
+        System.clearProperty("marketlake.retry.initial-delay-ms");
+        databento.close();
+    }
+
+    @AfterEach
+    void clearStub() {
+        databento.reset();
+    }
+
+    @Test
+    void sample_mode_runs_without_key_or_network_and_prints_what_it_wrote() {
+        assertThat(run("ingest", "--sample")).isZero();
+
+        assertThat(out).contains("futures HE 2026-02-13: 16 rows in 1 lake file(s), 0 rejected")
+                .contains("futures HE 2026-02-19: 13 rows");
+        assertThat(out.lines().map(String::strip)).contains("futures    4      56", "HE      37");
+        assertThat(databento.requests()).isEmpty();
+        assertThat(out).doesNotContain("INFO").doesNotContain("Apache Camel");
+    }
+
+    @Test
+    void lake_read_csv_prints_a_header_then_one_row_per_record_of_those_dates() {
+        run("ingest", "--sample");
+
+        assertThat(run("lake", "read", "--type", "futures", "--market", "HE", "--from", "2026-02-17", "--to",
+                "2026-02-18", "--csv")).isZero();
+
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("trading_date,ts_event,instrument_id,symbol,contract_type,rtype,"
+                + "publisher_id,open,high,low,close,volume,batch_id,ingested_at");
+        assertThat(lines).hasSize(1 + 13 + 14);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("2026-02-17,2026-02-17T00:00:00Z,")
+                || l.startsWith("2026-02-18,2026-02-18T00:00:00Z,"));
+        assertThat(lines).anyMatch(l -> l.contains(",\"UD:1V: VT 0213 5512345\",strategy,") || l.contains(",HEJ6-HEK6,spread,"));
+    }
+
+    @Test
+    void features_at_prints_json_with_snake_case_keys_and_utc_timestamps() throws Exception {
+        run("ingest", "--sample");
+
+        assertThat(run("features", "at", "--market", "HE", "--time", "2026-02-18T15:00:00Z", "--json")).isZero();
+
+        JsonNode features = new ObjectMapper().readTree(out);
+        assertThat(features).hasSize(10);
+        JsonNode front = null;
+        for (JsonNode node : features) {
+            assertThat(node.fieldNames()).toIterable()
+                    .containsExactly("feature", "value", "as_of", "available_at", "quality", "status");
+            if (node.get("feature").asText().equals("futures.close.front")) {
+                front = node;
+            }
+        }
+        assertThat(front).isNotNull();
+        assertThat(front.get("as_of").asText()).isEqualTo("2026-02-17T00:00:00Z");
+        assertThat(front.get("available_at").asText()).isEqualTo("2026-02-18T00:00:00Z");
+        assertThat(front.get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void features_history_lists_every_row_of_a_feature() throws Exception {
+        run("ingest", "--sample");
+
+        assertThat(run("features", "history", "--market", "HE", "--feature", "futures.close.front", "--from",
+                "2026-02-13", "--to", "2026-02-18", "--json")).isZero();
+
+        JsonNode rows = new ObjectMapper().readTree(out);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("as_of").asText()).isEqualTo("2026-02-13T00:00:00Z");
+        assertThat(rows.get(0).has("recorded_at")).isTrue();
+    }
+
+    @Test
+    void ingest_futures_exits_1_and_says_so_when_records_are_rejected() {
+        databento.ok(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv"));
+
+        assertThat(run("ingest", "futures", "--market", "HE", "--date", "2026-02-17")).isEqualTo(1);
+
+        assertThat(out).contains("futures HE 2026-02-17: 3 rows in 1 lake file(s), 4 rejected");
+        assertThat(home.resolve("dead/futures/HE/2026-02-17")).isDirectory();
+    }
+
+    @Test
+    void ingest_futures_exits_1_when_the_vendor_refuses() {
+        databento.error(403, "Forbidden", java.util.Map.of());
+
+        assertThat(run("ingest", "futures", "--market", "HE", "--date", "2026-02-17")).isEqualTo(1);
+
+        assertThat(out).contains("FAILED, dead-lettered: HTTP 403");
+    }
+
+    @Test
+    void backfill_skips_dates_already_in_the_lake_unless_forced() {
+        String payload = TestResources.text("samples/databento/HE.FUT-ohlcv-1d-2026-02-17-json_pretty.jsonl");
+        String empty = "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n";
+        // Sat 14 has no session; Sun 15 and Mon 16 (holiday) come back empty; Tue 17 has bars
+        databento.ok(empty).ok(empty).ok(payload);
+        assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-14", "--to", "2026-02-17"))
+                .isZero();
+        assertThat(databento.requests()).extracting(r -> r.form().get("start"))
+                .containsExactly("2026-02-15", "2026-02-16", "2026-02-17");
+        assertThat(out).contains("3 dates ingested (13 rows, 0 rejected), 0 already in the lake, 0 failed");
+        assertThat(err).contains("backfill futures HE 3/3 2026-02-17 13 rows, 0 rejected");
+
+        databento.reset();
+        databento.ok(empty).ok(empty);
+        assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-14", "--to", "2026-02-17"))
+                .isZero();
+        assertThat(databento.requests()).extracting(r -> r.form().get("start"))
+                .containsExactly("2026-02-15", "2026-02-16");
+        assertThat(out).contains("1 already in the lake");
+
+        databento.reset();
+        databento.ok(payload);
+        assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-17", "--to", "2026-02-17",
+                "--force")).isZero();
+        assertThat(databento.requests()).hasSize(1);
+    }
+
+    @Test
+    void an_unknown_market_is_a_usage_error() {
+        assertThat(run("features", "at", "--market", "ZZ", "--time", "2026-02-18T15:00:00Z")).isEqualTo(2);
+        assertThat(err).contains("unknown market 'ZZ'").contains("[HE]");
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void a_missing_or_malformed_option_is_a_usage_error() {
+        assertThat(run("ingest", "futures", "--market", "HE")).isEqualTo(2);
+        assertThat(err).contains("--date");
+        assertThat(run("features", "at", "--market", "HE", "--time", "yesterday")).isEqualTo(2);
+        assertThat(run("ingest")).isEqualTo(2);
+    }
+
+    private int run(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine commandLine = MarketlakeCommand.commandLine();
+        commandLine.setOut(new PrintWriter(stdout, true));
+        commandLine.setErr(new PrintWriter(stderr, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int exit = commandLine.execute(all);
+        out = stdout.toString();
+        err = stderr.toString();
+        return exit;
+    }
+}

@@ -1,0 +1,123 @@
+package io.marketlake.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.marketlake.RouteTestSupport;
+import io.marketlake.TestResources;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What operators see over JMX, and what nobody may see anywhere: the API key. */
+class SecretsAndJmxTest extends RouteTestSupport {
+
+    // set for the tests by the surefire configuration in pom.xml
+    private static final String KEY = System.getenv("DATABENTO_API_KEY");
+    private static final String KEY_BASE64 =
+            Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger camel = (Logger) LoggerFactory.getLogger("org.apache.camel");
+    private Level camelLevel;
+
+    @Override
+    protected boolean useJmx() {
+        return true;
+    }
+
+    @BeforeEach
+    void captureEverything() {
+        camelLevel = camel.getLevel();
+        camel.setLevel(Level.DEBUG);
+        logs.start();
+        root.addAppender(logs);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        root.detachAppender(logs);
+        camel.setLevel(camelLevel);
+    }
+
+    @Test
+    void the_api_key_never_reaches_logs_dead_letters_or_jmx() throws Exception {
+        assertThat(KEY).isNotBlank();
+        databento.error(401, "Authentication failed.", Map.of())
+                .error(500, "boom", Map.of()).error(500, "boom", Map.of()).error(500, "boom", Map.of())
+                .error(500, "boom", Map.of());
+
+        ingestFutures("HE", "2026-02-13");
+        ingestFutures("HE", "2026-02-16");
+
+        assertThat(filesUnder("dead", ".json")).hasSize(2).allSatisfy(file -> assertThat(read(file))
+                .doesNotContain(KEY).doesNotContain(KEY_BASE64));
+        assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(text(event))
+                .doesNotContain(KEY).doesNotContain(KEY_BASE64));
+        assertThat(jmxText()).isNotEmpty().allSatisfy(value -> assertThat(value)
+                .doesNotContain(KEY).doesNotContain(KEY_BASE64));
+    }
+
+    @Test
+    void jmx_shows_rows_rejections_dead_letters_and_last_success_per_source_and_market() throws Exception {
+        databento.ok(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv"))
+                .error(404, "Not found", Map.of());
+
+        ingestFutures("HE", "2026-02-17");
+        ingestFutures("HE", "2026-02-18");
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("marketlake:type=Pipeline,source=futures,market=HE");
+        assertThat(server.getAttribute(name, "RowsWritten")).isEqualTo(3L);
+        assertThat(server.getAttribute(name, "RowsRejected")).isEqualTo(4L);
+        assertThat(server.getAttribute(name, "DeadLetters")).isEqualTo(1L);
+        assertThat((String) server.getAttribute(name, "LastSuccess")).isNotEmpty();
+        assertThat((String) server.getAttribute(name, "LastFailureReason")).startsWith("HTTP 404");
+        assertThat(server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
+                .anyMatch(route -> route.getKeyProperty("name").contains("futures-ingest"));
+    }
+
+    private static String text(ILoggingEvent event) {
+        String text = event.getFormattedMessage();
+        if (event.getThrowableProxy() != null) {
+            text += ThrowableProxyUtil.asString(event.getThrowableProxy());
+        }
+        return text;
+    }
+
+    private static List<String> jmxText() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<String> values = new ArrayList<>();
+        for (String domain : List.of("marketlake:*", "org.apache.camel:*")) {
+            for (ObjectName name : server.queryNames(new ObjectName(domain), null)) {
+                values.add(name.toString());
+                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                    try {
+                        Object value = server.getAttribute(name, attribute.getName());
+                        if (value != null) {
+                            values.add(String.valueOf(value));
+                        }
+                    } catch (Exception | LinkageError notReadable) {
+                        // some Camel attributes cannot be read outside a running exchange
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}
