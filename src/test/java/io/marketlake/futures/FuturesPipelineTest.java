@@ -116,6 +116,10 @@ class FuturesPipelineTest extends RouteTestSupport {
         assertThat(lakeReader().read("futures", "HE", null, null, true).rows()).hasSize(32);
         assertThat(Duck.query(lake(), "SELECT count(*) AS n, count(DISTINCT batch_id) AS batches FROM LAKE"))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("n", 32L).containsEntry("batches", 2L));
+        // the newest-batch query the README gives DuckDB users
+        assertThat(Duck.query(lake(), "SELECT count(*) AS n FROM (SELECT *, dense_rank() OVER (PARTITION BY"
+                + " data_type, market, trading_date ORDER BY batch_id DESC) AS rn FROM LAKE) WHERE rn = 1"))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("n", 16L));
         assertThat(report(second).featuresWritten()).isZero();
         assertThat(featureStore().countByMarket().get("HE")).isEqualTo(featuresAfterFirst);
     }
