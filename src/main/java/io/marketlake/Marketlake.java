@@ -89,12 +89,19 @@ public final class Marketlake implements AutoCloseable {
      * of a failure that was dead-lettered.
      */
     public IngestOutcome ingest(String endpoint, String market, String date, Object body) {
+        return ingest(endpoint, market, date, body, Map.of());
+    }
+
+    /** As {@link #ingest(String, String, String, Object)}, with more exchange properties (a COT selection). */
+    public IngestOutcome ingest(String endpoint, String market, String date, Object body,
+            Map<String, Object> properties) {
         if (template == null) {
             template = context().createProducerTemplate();
         }
         Exchange exchange = template.send(endpoint, e -> {
             e.setProperty(IngestProperties.MARKET, market);
             e.setProperty(IngestProperties.DATE, date);
+            properties.forEach(e::setProperty);
             e.getMessage().setBody(body);
         });
         // EXCEPTION_CAUGHT stays set after a retry that succeeded: only a dead letter (or an exception that

@@ -1,5 +1,14 @@
 package io.marketlake;
 
+import io.marketlake.cot.CotFeatures;
+import io.marketlake.cot.CotFiles;
+import io.marketlake.cot.CotLakeTable;
+import io.marketlake.cot.CotPipeline;
+import io.marketlake.cot.CotReader;
+import io.marketlake.cot.CotReleaseCalendar;
+import io.marketlake.cot.CotSources;
+import io.marketlake.cot.CotValidator;
+import io.marketlake.cot.CotVersions;
 import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.databento.DatabentoRequest;
 import io.marketlake.databento.OhlcvReader;
@@ -18,8 +27,10 @@ import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
 import io.marketlake.ops.Schedule;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -49,9 +60,21 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("futuresFeatures", new FuturesFeatures());
 
         LakeWriter lakeWriter = new LakeWriter(clock);
+        LakeReader lakeReader = new LakeReader(settings.lakeRoot());
         registry.bind("lakeWriter", lakeWriter);
-        registry.bind("lakeReader", new LakeReader(settings.lakeRoot()));
+        registry.bind("lakeReader", lakeReader);
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
+
+        CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
+        registry.bind("cotReleaseCalendar", calendar);
+        registry.bind("cotSources", new CotSources(settings.get("marketlake.cftc.base-url"),
+                settings.get("marketlake.cot.yearly-path"), settings.get("marketlake.cot.current-week-path"),
+                Integer.parseInt(settings.get("marketlake.cot.revision-weeks"))));
+        registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
+                Long.parseLong(settings.get("marketlake.cot.max-uncompressed-bytes"))));
+        registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
+                new CotVersions(lakeReader), new CotFeatures(calendar)));
+        registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
 
         DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"));
         FeatureStore featureStore = new FeatureStore(dataSource, clock, new Staleness(settings.under("marketlake.staleness.")));

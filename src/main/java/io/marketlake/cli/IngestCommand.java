@@ -2,14 +2,17 @@ package io.marketlake.cli;
 
 import io.marketlake.Marketlake;
 import io.marketlake.Marketlake.IngestOutcome;
+import io.marketlake.cot.CotSelection;
 import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.features.FeatureStore;
+import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Samples;
 import io.marketlake.lake.LakeReader;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ingest futures --market HE --date D}, or {@code ingest --sample}: every pipeline on bundled inputs. */
 @Command(name = "ingest", description = "Ingest one trading date, or the bundled samples with --sample.",
-        subcommands = IngestCommand.Futures.class)
+        subcommands = {IngestCommand.Futures.class, IngestCommand.Cot.class})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         if (!sample) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give a source (ingest futures --market HE --date 2026-02-17) or --sample");
+                    "give a source (ingest futures|cot --market HE --date 2026-02-17) or --sample");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Marketlake marketlake = root.start()) {
@@ -75,15 +78,46 @@ final class IngestCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Marketlake marketlake = ingest.root.start()) {
-                marketlake.requireRoute("futures-ingest");
-                marketlake.settings().markets().get(market);
                 marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-                IngestOutcome outcome = marketlake.ingest("direct:futures-ingest", market, date.toString(), null);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(Reports.line("futures", outcome));
-                out.flush();
-                return Reports.exitCode(List.of(outcome));
+                return ingestOne(marketlake, spec, "futures", market, date, Map.of());
             }
         }
+    }
+
+    @Command(name = "cot", description = "The CFTC Commitments of Traders report of the week containing a date.")
+    static final class Cot implements Callable<Integer> {
+
+        @ParentCommand
+        IngestCommand ingest;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
+        String market;
+
+        @Option(names = "--date", required = true, description = "Any date of the report week (Monday to Sunday).")
+        LocalDate date;
+
+        @Override
+        public Integer call() {
+            try (Marketlake marketlake = ingest.root.start()) {
+                return ingestOne(marketlake, spec, "cot", market, date,
+                        Map.of(IngestProperties.COT_SELECTION, CotSelection.weekOf(date)));
+            }
+        }
+    }
+
+    /** One ingest through {@code direct:<source>-ingest}, its summary line on stdout, its exit code. */
+    static int ingestOne(Marketlake marketlake, CommandSpec spec, String source, String market, LocalDate date,
+            Map<String, Object> properties) {
+        marketlake.requireRoute(source + "-ingest");
+        marketlake.settings().markets().get(market);
+        IngestOutcome outcome = marketlake.ingest("direct:" + source + "-ingest", market, date.toString(), null,
+                properties);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Reports.line(source, outcome));
+        out.flush();
+        return Reports.exitCode(List.of(outcome));
     }
 }

@@ -15,6 +15,8 @@ public final class IngestProperties {
     /** The response exactly as received, kept for the dead-letter area. */
     public static final String PAYLOAD = "marketlakePayload";
     public static final String BATCH_ID = "marketlakeBatchId";
+    /** Which COT report weeks to ingest (a CotSelection); all weeks of the files when absent. */
+    public static final String COT_SELECTION = "marketlakeCotSelection";
     /** Set when the ingest was dead-lettered: the dead letter's file under dead/. */
     public static final String DEAD_LETTER = "marketlakeDeadLetter";
 

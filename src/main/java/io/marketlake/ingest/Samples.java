@@ -18,8 +18,8 @@ public final class Samples {
     /** One bundled payload: what it is for and where it is on the classpath. */
     public record Sample(String source, String market, String date, String resource) {
 
-        public String payload() {
-            return read(resource);
+        public byte[] payload() {
+            return bytes(resource);
         }
     }
 
@@ -28,7 +28,7 @@ public final class Samples {
 
     public static List<Sample> bundled() {
         List<Sample> samples = new ArrayList<>();
-        for (String line : read(INDEX).split("\n")) {
+        for (String line : new String(bytes(INDEX), StandardCharsets.UTF_8).split("\n")) {
             String trimmed = line.trim();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
@@ -39,12 +39,12 @@ public final class Samples {
         return samples;
     }
 
-    private static String read(String resource) {
+    private static byte[] bytes(String resource) {
         try (InputStream in = Samples.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("sample " + resource + " is missing from the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

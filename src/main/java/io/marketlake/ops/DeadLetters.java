@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
@@ -76,9 +80,22 @@ public final class DeadLetters {
             LOG.warn("Rejected {}/{}: {} ({})", text(exchange, IngestProperties.SOURCE, ""),
                     text(exchange, IngestProperties.MARKET, ""), rejection.detail(), rejection.rule());
         }
-        String batchId = text(exchange, IngestProperties.BATCH_ID, COMPACT.format(clock.instant()));
-        exchange.getMessage().setHeader(Exchange.FILE_NAME, directory(exchange) + "/" + batchId + "-rejected.jsonl");
+        // Named by what was rejected, so re-reading the same payload does not quarantine the same records twice.
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, directory(exchange) + "/" + fingerprint(batch)
+                + "-rejected.jsonl");
         return lines.toString();
+    }
+
+    private static String fingerprint(Batch<?> batch) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            for (Rejection rejection : batch.rejections()) {
+                sha1.update((rejection.rule() + "\n" + rejection.record() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha1.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ObjectNode context(Exchange exchange) {

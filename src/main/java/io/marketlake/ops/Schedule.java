@@ -3,6 +3,7 @@ package io.marketlake.ops;
 import io.marketlake.Markets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** What a scheduled trigger ingests: for each configured market, today's date in the market's time zone. */
@@ -28,5 +29,11 @@ public final class Schedule {
         return markets.all().stream()
                 .map(m -> new Target(m.code(), LocalDate.now(clock.withZone(m.timeZone())).toString()))
                 .toList();
+    }
+
+    /** The CFTC publishes on New York time, whatever the market's exchange. */
+    public List<Target> todayInNewYork() {
+        String today = LocalDate.now(clock.withZone(ZoneId.of("America/New_York"))).toString();
+        return markets.all().stream().map(m -> new Target(m.code(), today)).toList();
     }
 }

@@ -1,0 +1,60 @@
+package io.marketlake.cot;
+
+import java.time.LocalDate;
+
+/**
+ * One market's row of the CFTC disaggregated futures-only report for one report date (positions in contracts,
+ * all months combined). {@code raw} is the line as published, kept for the dead-letter area; {@code source}
+ * names the file it came from.
+ */
+public record CotReport(
+        String cftcCode,
+        String marketName,
+        LocalDate reportDate,
+        long openInterest,
+        long producerLong,
+        long producerShort,
+        long swapLong,
+        long swapShort,
+        long swapSpread,
+        long managedMoneyLong,
+        long managedMoneyShort,
+        long managedMoneySpread,
+        long otherLong,
+        long otherShort,
+        long otherSpread,
+        long reportableLong,
+        long reportableShort,
+        long nonReportableLong,
+        long nonReportableShort,
+        String source,
+        String raw) {
+
+    public long producerNet() {
+        return producerLong - producerShort;
+    }
+
+    public long swapNet() {
+        return swapLong - swapShort;
+    }
+
+    public long managedMoneyNet() {
+        return managedMoneyLong - managedMoneyShort;
+    }
+
+    /** Same published figures, whichever file or line they came from. */
+    public boolean sameFigures(CotReport other) {
+        return openInterest == other.openInterest && producerLong == other.producerLong
+                && producerShort == other.producerShort && swapLong == other.swapLong
+                && swapShort == other.swapShort && swapSpread == other.swapSpread
+                && managedMoneyLong == other.managedMoneyLong && managedMoneyShort == other.managedMoneyShort
+                && managedMoneySpread == other.managedMoneySpread && otherLong == other.otherLong
+                && otherShort == other.otherShort && otherSpread == other.otherSpread
+                && reportableLong == other.reportableLong && reportableShort == other.reportableShort
+                && nonReportableLong == other.nonReportableLong && nonReportableShort == other.nonReportableShort;
+    }
+
+    public String describe() {
+        return "CFTC " + cftcCode + " report of " + reportDate;
+    }
+}
