@@ -1,6 +1,8 @@
 package io.marketlake;
 
+import io.marketlake.features.FeatureStore;
 import io.marketlake.ingest.IngestProperties;
+import io.marketlake.lake.LakeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,11 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Starts the application's real configuration and the routes of routes/*.yaml (camel-test-main-junit5), with a
- * fresh home directory per test and Databento served by a stub on 127.0.0.1.
+ * fresh home directory per test, and Databento and the CFTC served by stubs on 127.0.0.1.
  */
 public abstract class RouteTestSupport extends CamelMainTestSupport {
 
     protected static DatabentoStub databento;
+    protected static CftcStub cftc;
 
     // Set while the superclass constructor asks for the override properties, before field initialisers run,
     // so it must not have one.
@@ -30,16 +33,19 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
     @BeforeAll
     static void startStub() throws IOException {
         databento = DatabentoStub.start();
+        cftc = CftcStub.start();
     }
 
     @AfterAll
     static void stopStub() {
         databento.close();
+        cftc.close();
     }
 
     @BeforeEach
     void clearStub() {
         databento.reset();
+        cftc.reset();
     }
 
     @Override
@@ -62,6 +68,7 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
         Properties properties = new Properties();
         properties.put("marketlake.home", home.toString());
         properties.put("marketlake.databento.base-url", databento.baseUrl());
+        properties.put("marketlake.cftc.base-url", cftc.baseUrl());
         properties.put("marketlake.schedules.enabled", "false");
         properties.put("marketlake.retry.initial-delay-ms", "20");
         properties.put("marketlake.retry.max-redeliveries", "3");
@@ -74,6 +81,14 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
             e.setProperty(IngestProperties.MARKET, market);
             e.setProperty(IngestProperties.DATE, date);
         });
+    }
+
+    protected FeatureStore featureStore() {
+        return context.getRegistry().lookupByNameAndType("featureStore", FeatureStore.class);
+    }
+
+    protected LakeReader lakeReader() {
+        return context.getRegistry().lookupByNameAndType("lakeReader", LakeReader.class);
     }
 
     protected Path lake() {

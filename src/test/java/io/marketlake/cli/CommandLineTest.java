@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlake.CftcStub;
 import io.marketlake.DatabentoStub;
 import io.marketlake.TestResources;
+import io.marketlake.ingest.Samples;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ class CommandLineTest {
 
     private static final String BASE_URL = "marketlake.databento.base-url";
     private static DatabentoStub databento;
+    private static CftcStub cftc;
 
     @TempDir
     Path home;
@@ -32,14 +35,18 @@ class CommandLineTest {
     @BeforeAll
     static void startStub() throws Exception {
         databento = DatabentoStub.start();
+        cftc = CftcStub.start();
         // the system property override a user would give with -D
         System.setProperty(BASE_URL, databento.baseUrl());
+        System.setProperty("marketlake.cftc.base-url", cftc.baseUrl());
         System.setProperty("marketlake.retry.initial-delay-ms", "20");
     }
 
     @AfterAll
     static void stopStub() {
         System.clearProperty(BASE_URL);
+        System.clearProperty("marketlake.cftc.base-url");
+        cftc.close();
         System.clearProperty("marketlake.retry.initial-delay-ms");
         databento.close();
     }
@@ -47,6 +54,7 @@ class CommandLineTest {
     @AfterEach
     void clearStub() {
         databento.reset();
+        cftc.reset();
     }
 
     @Test
@@ -55,7 +63,8 @@ class CommandLineTest {
 
         assertThat(out).contains("futures HE 2026-02-13: 16 rows in 1 lake file(s), 0 rejected")
                 .contains("futures HE 2026-02-19: 13 rows");
-        assertThat(out.lines().map(String::strip)).contains("futures    4      56", "HE      37");
+        assertThat(out).contains("cot HE 2021-03-16: 11 rows in 3 lake file(s), 0 rejected, 77 new feature rows");
+        assertThat(out.lines().map(String::strip)).contains("futures    4      56", "cot        3      11", "HE      114");
         assertThat(databento.requests()).isEmpty();
         assertThat(out).doesNotContain("INFO").doesNotContain("Apache Camel");
     }
@@ -83,7 +92,10 @@ class CommandLineTest {
         assertThat(run("features", "at", "--market", "HE", "--time", "2026-02-18T15:00:00Z", "--json")).isZero();
 
         JsonNode features = new ObjectMapper().readTree(out);
-        assertThat(features).hasSize(10);
+        // 10 futures features of 2026-02-17, and the 7 COT features of the 2021 sample, long stale by then
+        assertThat(features).hasSize(17);
+        assertThat(features).filteredOn(n -> n.get("feature").asText().startsWith("cot_"))
+                .hasSize(7).allMatch(n -> n.get("status").asText().equals("stale"));
         JsonNode front = null;
         for (JsonNode node : features) {
             assertThat(node.fieldNames()).toIterable()
@@ -156,6 +168,35 @@ class CommandLineTest {
         assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-17", "--to", "2026-02-17",
                 "--force")).isZero();
         assertThat(databento.requests()).hasSize(1);
+    }
+
+    @Test
+    void ingest_cot_takes_the_report_week_containing_the_date() throws Exception {
+        cftc.yearly(2021, Samples.bundled().stream().filter(s -> s.source().equals("cot")).findFirst()
+                .orElseThrow().payload());
+
+        assertThat(run("ingest", "cot", "--market", "HE", "--date", "2021-03-18")).isZero();
+
+        assertThat(out).contains("cot HE 2021-03-18: 1 rows in 1 lake file(s), 0 rejected, 7 new feature rows");
+        assertThat(cftc.requested()).containsExactly("/files/dea/history/fut_disagg_txt_2021.zip");
+        run("features", "at", "--market", "HE", "--time", "2021-03-19T19:30:00Z", "--json");
+        assertThat(new ObjectMapper().readTree(out)).extracting(n -> n.get("feature").asText()).contains(
+                "cot_managed_money_net", "cot_producer_net", "cot_swap_net", "cot_total_oi",
+                "cot_managed_money_pct_oi", "cot_producer_pct_oi", "cot_swap_pct_oi");
+    }
+
+    @Test
+    void backfill_cot_reads_the_yearly_files_of_the_range() {
+        byte[] zip = Samples.bundled().stream().filter(s -> s.source().equals("cot")).findFirst()
+                .orElseThrow().payload();
+        cftc.yearly(2021, zip);
+
+        assertThat(run("backfill", "cot", "--market", "HE", "--from", "2021-02-01", "--to", "2021-03-31")).isZero();
+        assertThat(out).contains(": 7 rows in 2 lake file(s), 0 rejected");
+        assertThat(run("backfill", "cot", "--market", "HE", "--from", "2021-02-01", "--to", "2021-03-31")).isZero();
+        assertThat(out).contains(": 0 rows in 0 lake file(s), 0 rejected, 0 new feature rows");
+        assertThat(run("ingest", "cot", "--market", "HE", "--date", "2021-06-01")).isEqualTo(1);
+        assertThat(out).contains("FAILED, dead-lettered: CotMissingReportException: no COT report");
     }
 
     @Test

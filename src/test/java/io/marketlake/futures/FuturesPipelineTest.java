@@ -8,11 +8,9 @@ import io.marketlake.Duck;
 import io.marketlake.RouteTestSupport;
 import io.marketlake.TestResources;
 import io.marketlake.features.FeaturePoint;
-import io.marketlake.features.FeatureStore;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.IngestReport;
 import io.marketlake.ingest.IngestReports;
-import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -229,14 +227,6 @@ class FuturesPipelineTest extends RouteTestSupport {
         assertThat(exchange.getProperty(IngestProperties.DEAD_LETTER)).isNull();
         assertThat(exchange.getException()).isNull();
         return IngestReports.report(exchange);
-    }
-
-    private FeatureStore featureStore() {
-        return context.getRegistry().lookupByNameAndType("featureStore", FeatureStore.class);
-    }
-
-    private LakeReader lakeReader() {
-        return context.getRegistry().lookupByNameAndType("lakeReader", LakeReader.class);
     }
 
     private static JsonNode json(String text) {
