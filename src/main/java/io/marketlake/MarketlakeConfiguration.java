@@ -23,6 +23,9 @@ import io.marketlake.lake.LakePlanner;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeWriter;
 import io.marketlake.ops.DeadLetters;
+import io.marketlake.options.OptionsLakeTable;
+import io.marketlake.options.OptionsPipeline;
+import io.marketlake.options.OptionsSettings;
 import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
@@ -30,6 +33,7 @@ import io.marketlake.ops.Schedule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -51,10 +55,19 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("markets", markets);
         registry.bind("schedule", new Schedule(markets, clock));
 
+        OptionsSettings options = new OptionsSettings(
+                LocalTime.parse(settings.get("marketlake.options.snapshot-time")),
+                settings.duration("marketlake.options.quote-lookback"),
+                settings.duration("marketlake.options.statistics-lookback"),
+                settings.get("marketlake.options.quote-schema"),
+                Double.parseDouble(settings.get("marketlake.options.risk-free-rate")),
+                Long.parseLong(settings.get("marketlake.options.min-oi")),
+                Double.parseDouble(settings.get("marketlake.options.max-spread-pct")),
+                Integer.parseInt(settings.get("marketlake.options.min-liquid-strikes")));
         DatabentoAuth auth = new DatabentoAuth(keyVariable, settings.duration("marketlake.databento.timeout"));
         registry.bind("databentoAuth", auth);
         registry.bind("databentoRequest", new DatabentoRequest(auth, markets, settings.get("marketlake.databento.dataset"),
-                settings.get("marketlake.databento.encoding")));
+                settings.get("marketlake.databento.encoding"), options));
         registry.bind("ohlcvReader", new OhlcvReader());
         registry.bind("futuresValidator", new FuturesValidator());
         registry.bind("futuresFeatures", new FuturesFeatures());
@@ -63,6 +76,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         LakeReader lakeReader = new LakeReader(settings.lakeRoot());
         registry.bind("lakeWriter", lakeWriter);
         registry.bind("lakeReader", lakeReader);
+        registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
+        registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
@@ -85,7 +100,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         PipelineStats stats = new PipelineStats(clock);
         registry.bind("pipelineStats", stats);
         registry.bind("ingestReports", new IngestReports(lakeWriter, stats));
-        registry.bind("deadLetters", new DeadLetters(clock, stats, new Redactor(keyVariable)));
+        registry.bind("deadLetters", new DeadLetters(clock, stats, new Redactor(keyVariable),
+                settings.home().resolve("dead")));
         registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(settings.get("marketlake.retry.max-delay-ms")))));
     }
 }

@@ -8,6 +8,7 @@ import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.futures.FuturesLakeTable;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.lake.LakeReader;
+import io.marketlake.options.OptionsLakeTable;
 import java.io.PrintWriter;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code backfill futures --market HE --from D --to D [--force]}: a range of dates, resumable. */
 @Command(name = "backfill", description = "Ingest a range of dates; dates already in the lake are skipped.",
-        subcommands = {BackfillCommand.Futures.class, BackfillCommand.Cot.class})
+        subcommands = {BackfillCommand.Futures.class, BackfillCommand.Options.class, BackfillCommand.Cot.class})
 final class BackfillCommand {
 
     @ParentCommand
@@ -54,53 +56,79 @@ final class BackfillCommand {
 
         @Override
         public Integer call() {
-            if (to.isBefore(from)) {
-                throw new ConfigurationException("--to " + to + " is before --from " + from);
-            }
-            try (Marketlake marketlake = backfill.root.start()) {
-                marketlake.requireRoute("futures-ingest");
-                marketlake.settings().markets().get(market);
-                marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-                Set<LocalDate> inLake = marketlake.bean("lakeReader", LakeReader.class)
-                        .tradingDates(FuturesLakeTable.DATA_TYPE, market, from, to);
-                List<LocalDate> dates = tradingDays(from, to);
-                Progress progress = Progress.on(spec.commandLine().getErr(), "backfill futures " + market, dates.size());
-                List<IngestOutcome> outcomes = new ArrayList<>();
-                int skipped = 0;
-                for (LocalDate date : dates) {
-                    if (!force && inLake.contains(date)) {
-                        skipped++;
-                        progress.step(date.toString(), "in the lake, skipped");
-                        continue;
-                    }
-                    IngestOutcome outcome = marketlake.ingest("direct:futures-ingest", market, date.toString(), null);
-                    outcomes.add(outcome);
-                    progress.step(date.toString(), outcome.failure() != null ? "FAILED"
-                            : outcome.report().rowsWritten() + " rows, " + outcome.report().rowsRejected() + " rejected");
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                outcomes.stream().filter(o -> !o.clean()).forEach(o -> out.println(Reports.line("futures", o)));
-                long failed = outcomes.stream().filter(o -> o.failure() != null).count();
-                long rows = outcomes.stream().filter(o -> o.report() != null).mapToLong(o -> o.report().rowsWritten()).sum();
-                long rejected = outcomes.stream().filter(o -> o.report() != null)
-                        .mapToLong(o -> o.report().rowsRejected()).sum();
-                out.println("backfill futures " + market + " " + from + ".." + to + ": " + (outcomes.size() - failed)
-                        + " dates ingested (" + rows + " rows, " + rejected + " rejected), " + skipped
-                        + " already in the lake, " + failed + " failed");
-                out.flush();
-                return Reports.exitCode(outcomes);
-            }
+            // Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC).
+            return backfill.daily(spec, "futures", FuturesLakeTable.DATA_TYPE, market, from, to, force,
+                    day -> day.getDayOfWeek() != DayOfWeek.SATURDAY);
         }
+    }
 
-        /** Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC). */
-        static List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
-            List<LocalDate> days = new ArrayList<>();
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY) {
-                    days.add(day);
+    @Command(name = "options", description = "The options chain snapshot of every weekday in [from, to].")
+    static final class Options implements Callable<Integer> {
+
+        @ParentCommand
+        BackfillCommand backfill;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--market", required = true)
+        String market;
+
+        @Option(names = "--from", required = true, description = "First trading date, inclusive.")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, description = "Last trading date, inclusive.")
+        LocalDate to;
+
+        @Option(names = "--force", description = "Snapshot dates that are in the lake already.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            return backfill.daily(spec, "options", OptionsLakeTable.DATA_TYPE, market, from, to, force,
+                    day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+        }
+    }
+
+    /**
+     * One Databento ingest per trading day of [from, to], resumable: days the lake holds already are skipped
+     * unless forced. Progress on stderr, the summary on stdout.
+     */
+    int daily(CommandSpec spec, String source, String dataType, String market, LocalDate from, LocalDate to,
+            boolean force, Predicate<LocalDate> tradingDay) {
+        if (to.isBefore(from)) {
+            throw new ConfigurationException("--to " + to + " is before --from " + from);
+        }
+        try (Marketlake marketlake = root.start()) {
+            marketlake.requireRoute(source + "-ingest");
+            marketlake.settings().markets().get(market);
+            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+            Set<LocalDate> inLake = marketlake.bean("lakeReader", LakeReader.class).tradingDates(dataType, market, from, to);
+            List<LocalDate> dates = from.datesUntil(to.plusDays(1)).filter(tradingDay).toList();
+            Progress progress = Progress.on(spec.commandLine().getErr(), "backfill " + source + " " + market, dates.size());
+            List<IngestOutcome> outcomes = new ArrayList<>();
+            int skipped = 0;
+            for (LocalDate date : dates) {
+                if (!force && inLake.contains(date)) {
+                    skipped++;
+                    progress.step(date.toString(), "in the lake, skipped");
+                    continue;
                 }
+                IngestOutcome outcome = marketlake.ingest("direct:" + source + "-ingest", market, date.toString(), null);
+                outcomes.add(outcome);
+                progress.step(date.toString(), outcome.failure() != null ? "FAILED"
+                        : outcome.report().rowsWritten() + " rows, " + outcome.report().rowsRejected() + " rejected");
             }
-            return days;
+            PrintWriter out = spec.commandLine().getOut();
+            outcomes.stream().filter(o -> !o.clean()).forEach(o -> out.println(Reports.line(source, o)));
+            long failed = outcomes.stream().filter(o -> o.failure() != null).count();
+            long rows = outcomes.stream().filter(o -> o.report() != null).mapToLong(o -> o.report().rowsWritten()).sum();
+            long rejected = outcomes.stream().filter(o -> o.report() != null).mapToLong(o -> o.report().rowsRejected()).sum();
+            out.println("backfill " + source + " " + market + " " + from + ".." + to + ": " + (outcomes.size() - failed)
+                    + " dates ingested (" + rows + " rows, " + rejected + " rejected), " + skipped
+                    + " already in the lake, " + failed + " failed");
+            out.flush();
+            return Reports.exitCode(outcomes);
         }
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ingest futures --market HE --date D}, or {@code ingest --sample}: every pipeline on bundled inputs. */
 @Command(name = "ingest", description = "Ingest one trading date, or the bundled samples with --sample.",
-        subcommands = {IngestCommand.Futures.class, IngestCommand.Cot.class})
+        subcommands = {IngestCommand.Futures.class, IngestCommand.Options.class, IngestCommand.Cot.class})
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,15 +39,17 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         if (!sample) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give a source (ingest futures|cot --market HE --date 2026-02-17) or --sample");
+                    "give a source (ingest futures|options|cot --market HE --date 2026-02-17) or --sample");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Marketlake marketlake = root.start()) {
             List<IngestOutcome> outcomes = new ArrayList<>();
             for (Samples.Sample sample : Samples.bundled()) {
                 marketlake.requireRoute(sample.source() + "-load");
+                // a directory sample (several responses) is passed by its resource prefix
+                Object payload = sample.resource().endsWith("/") ? sample.resource() : sample.payload();
                 IngestOutcome outcome = marketlake.ingest("direct:" + sample.source() + "-load", sample.market(),
-                        sample.date(), sample.payload());
+                        sample.date(), payload);
                 outcomes.add(outcome);
                 out.println(Reports.line(sample.source(), outcome));
             }
@@ -80,6 +82,30 @@ final class IngestCommand implements Callable<Integer> {
             try (Marketlake marketlake = ingest.root.start()) {
                 marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
                 return ingestOne(marketlake, spec, "futures", market, date, Map.of());
+            }
+        }
+    }
+
+    @Command(name = "options", description = "The options chain snapshot of one trading date.")
+    static final class Options implements Callable<Integer> {
+
+        @ParentCommand
+        IngestCommand ingest;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
+        String market;
+
+        @Option(names = "--date", required = true, description = "Trading date of the snapshot.")
+        LocalDate date;
+
+        @Override
+        public Integer call() {
+            try (Marketlake marketlake = ingest.root.start()) {
+                marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+                return ingestOne(marketlake, spec, "options", market, date, Map.of());
             }
         }
     }

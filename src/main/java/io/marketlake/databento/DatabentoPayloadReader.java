@@ -142,7 +142,12 @@ public final class DatabentoPayloadReader {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getKey().equals("hd")) {
+                if (field.getKey().equals("hd")) {
+                    continue;
+                }
+                if (field.getValue().isArray()) {
+                    flattenLevels(field.getValue(), keys, values);
+                } else {
                     keys.add(field.getKey());
                     values.add(text(field.getValue()));
                 }
@@ -165,6 +170,21 @@ public final class DatabentoPayloadReader {
             Map.Entry<String, JsonNode> field = fields.next();
             keys.add(field.getKey());
             values.add(text(field.getValue()));
+        }
+    }
+
+    /**
+     * Book levels: JSON nests them ({@code "levels":[{"bid_px":..}]}) where CSV names them {@code bid_px_00};
+     * they get the CSV names, so one mapping serves both encodings.
+     */
+    private static void flattenLevels(JsonNode levels, List<String> keys, List<String> values) {
+        for (int level = 0; level < levels.size(); level++) {
+            Iterator<Map.Entry<String, JsonNode>> fields = levels.get(level).fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                keys.add(String.format("%s_%02d", field.getKey(), level));
+                values.add(text(field.getValue()));
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import io.marketlake.Markets;
 import io.marketlake.ingest.IngestProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.marketlake.options.OptionsSettings;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,12 +25,19 @@ public final class DatabentoRequest {
     private final Markets markets;
     private final String dataset;
     private final String encoding;
+    private final OptionsSettings options;
 
-    public DatabentoRequest(DatabentoAuth auth, Markets markets, String dataset, String encoding) {
+    public DatabentoRequest(DatabentoAuth auth, Markets markets, String dataset, String encoding,
+            OptionsSettings options) {
         this.auth = auth;
         this.markets = markets;
         this.dataset = dataset;
         this.encoding = encoding;
+        this.options = options;
+    }
+
+    /** One request of several: which schema it asks for and its form body. */
+    public record Download(String schema, String form) {
     }
 
     /** Daily bars of every instrument of the market's futures parent for one UTC day: [date, date + 1). */
@@ -36,21 +46,52 @@ public final class DatabentoRequest {
         auth.requireKey();
         Market market = markets.get(marketCode);
         LocalDate date = LocalDate.parse(tradingDate);
+        post(exchange);
+        return form(market.futuresParent(), "ohlcv-1d", date.toString(), date.plusDays(1).toString());
+    }
+
+    /**
+     * The three responses of a chain snapshot, each for the options and the futures parents (futures are the
+     * underlyings): definitions of the day up to the snapshot, statistics published in the lookback before it
+     * (open interest and settlement as known then), and top-of-book updates in the quote lookback before it.
+     * The end is exclusive, so it is the snapshot plus one nanosecond.
+     */
+    public List<Download> optionsChain(@ExchangeProperty(IngestProperties.MARKET) String marketCode,
+            @ExchangeProperty(IngestProperties.DATE) String tradingDate, Exchange exchange) {
+        auth.requireKey();
+        Market market = markets.get(marketCode);
+        LocalDate date = LocalDate.parse(tradingDate);
+        Instant snapshot = options.snapshot(market, date);
+        String end = snapshot.plusNanos(1).toString();
+        String symbols = market.optionsParent() + "," + market.futuresParent();
+        post(exchange);
+        return List.of(
+                new Download("definition", form(symbols, "definition", date.toString(), end)),
+                new Download("statistics", form(symbols, "statistics",
+                        snapshot.minus(options.statisticsLookback()).toString(), end)),
+                new Download(options.quoteSchema(), form(symbols, options.quoteSchema(),
+                        snapshot.minus(options.quoteLookback()).toString(), end)));
+    }
+
+    private String form(String symbols, String schema, String start, String end) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("dataset", dataset);
-        form.put("symbols", market.futuresParent());
+        form.put("symbols", symbols);
         form.put("stype_in", "parent");
         form.put("stype_out", "instrument_id");
-        form.put("schema", "ohlcv-1d");
-        form.put("start", date.toString());
-        form.put("end", date.plusDays(1).toString());
+        form.put("schema", schema);
+        form.put("start", start);
+        form.put("end", end);
         form.put("encoding", encoding);
         form.put("compression", "none");
         form.put("map_symbols", "true");
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         return form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private static void post(Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
     }
 }

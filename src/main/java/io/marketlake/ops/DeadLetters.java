@@ -2,18 +2,27 @@ package io.marketlake.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.IngestProperties;
+import io.marketlake.ingest.LandedFiles;
 import io.marketlake.ingest.Rejection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
@@ -35,11 +44,13 @@ public final class DeadLetters {
     private final Clock clock;
     private final PipelineStats stats;
     private final Redactor redactor;
+    private final Path deadRoot;
 
-    public DeadLetters(Clock clock, PipelineStats stats, Redactor redactor) {
+    public DeadLetters(Clock clock, PipelineStats stats, Redactor redactor, Path deadRoot) {
         this.clock = clock;
         this.stats = stats;
         this.redactor = redactor;
+        this.deadRoot = deadRoot;
     }
 
     /** The dead letter of an exchange whose error handler gave up; sets the file name header. */
@@ -56,16 +67,40 @@ public final class DeadLetters {
             letter.put("http_status", http.getStatusCode());
             letter.put("http_response", redactor.redact(http.getResponseBody()));
         }
-        letter.put("payload", redactor.redact(payload(exchange)));
+        String name = COMPACT.format(now) + "-" + suffix(exchange);
+        if (exchange.getProperty(IngestProperties.PAYLOAD) instanceof LandedFiles landed && !landed.files().isEmpty()) {
+            ArrayNode files = letter.putArray("payload_files");
+            moveLanded(landed, directory(exchange) + "/" + name + "-payload").forEach(files::add);
+        } else {
+            letter.put("payload", redactor.redact(payload(exchange)));
+        }
         String source = text(exchange, IngestProperties.SOURCE, "unknown");
         String market = text(exchange, IngestProperties.MARKET, "unknown");
         stats.deadLetter(source, market, reason);
-        String fileName = directory(exchange) + "/" + COMPACT.format(now) + "-" + suffix(exchange) + "-failed.json";
+        String fileName = directory(exchange) + "/" + name + "-failed.json";
         exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
         exchange.setProperty(IngestProperties.DEAD_LETTER, fileName);
         LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
                 text(exchange, IngestProperties.DATE, ""), reason, fileName);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(letter);
+    }
+
+    /** Moves landed payload files beside the dead letter (a rename on the same disk); returns their paths under dead/. */
+    private List<String> moveLanded(LandedFiles landed, String relativeDirectory) {
+        List<String> moved = new ArrayList<>();
+        Path directory = deadRoot.resolve(relativeDirectory);
+        try {
+            Files.createDirectories(directory);
+            for (Path file : landed.files()) {
+                if (Files.exists(file)) {
+                    Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(relativeDirectory + "/" + file.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the payload files of a dead letter in " + directory, e);
+        }
+        return moved;
     }
 
     /** The rejected records of a batch, one JSON line each; sets the file name header. */

@@ -64,7 +64,9 @@ class CommandLineTest {
         assertThat(out).contains("futures HE 2026-02-13: 16 rows in 1 lake file(s), 0 rejected")
                 .contains("futures HE 2026-02-19: 13 rows");
         assertThat(out).contains("cot HE 2021-03-16: 11 rows in 3 lake file(s), 0 rejected, 77 new feature rows");
-        assertThat(out.lines().map(String::strip)).contains("futures    4      56", "cot        3      11", "HE      114");
+        assertThat(out).contains("options HE 2026-02-17: 24 rows in 1 lake file(s), 0 rejected, 12 new feature rows");
+        assertThat(out.lines().map(String::strip)).contains("futures    4      56", "cot        3      11",
+                "options    1      24", "HE      126");
         assertThat(databento.requests()).isEmpty();
         assertThat(out).doesNotContain("INFO").doesNotContain("Apache Camel");
     }
@@ -92,8 +94,9 @@ class CommandLineTest {
         assertThat(run("features", "at", "--market", "HE", "--time", "2026-02-18T15:00:00Z", "--json")).isZero();
 
         JsonNode features = new ObjectMapper().readTree(out);
-        // 10 futures features of 2026-02-17, and the 7 COT features of the 2021 sample, long stale by then
-        assertThat(features).hasSize(17);
+        // 10 futures features of 2026-02-17, 12 options features of that day's 13:00 CT snapshot, and the 7 COT
+        // features of the 2021 sample, long stale by then
+        assertThat(features).hasSize(29);
         assertThat(features).filteredOn(n -> n.get("feature").asText().startsWith("cot_"))
                 .hasSize(7).allMatch(n -> n.get("status").asText().equals("stale"));
         JsonNode front = null;

@@ -1,0 +1,83 @@
+package io.marketlake.options;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The three responses a chain is built from (definition, statistics, top-of-book quotes), opened as streams
+ * when read, so a response of millions of rows never sits in memory: downloaded files or bundled resources.
+ */
+public record OptionsPayloads(Source definitions, Source statistics, Source quotes) {
+
+    /** A response that can be opened for reading. */
+    public interface Source {
+        String name();
+
+        Reader open() throws IOException;
+    }
+
+    /** Downloaded responses, told apart by the schema in their file names ({@code <id>-<schema>.txt}). */
+    public static OptionsPayloads fromFiles(List<String> paths) {
+        return new OptionsPayloads(file(paths, "definition"), file(paths, "statistics"), quotesFile(paths));
+    }
+
+    /** Bundled responses on the classpath, under {@code prefix}: definition, statistics and quotes files. */
+    public static OptionsPayloads fromResources(String prefix) {
+        return new OptionsPayloads(resource(prefix + "definition.csv"), resource(prefix + "statistics.jsonl"),
+                resource(prefix + "mbp-1.csv"));
+    }
+
+    @Override
+    public String toString() {
+        return "definitions " + definitions.name() + ", statistics " + statistics.name() + ", quotes " + quotes.name();
+    }
+
+    private static Source file(List<String> paths, String schema) {
+        return paths.stream().filter(p -> p.endsWith("-" + schema + ".txt")).findFirst()
+                .map(p -> (Source) new FileSource(Path.of(p)))
+                .orElseThrow(() -> new IllegalArgumentException("no " + schema + " response among " + paths));
+    }
+
+    private static Source quotesFile(List<String> paths) {
+        return paths.stream().filter(p -> !p.endsWith("-definition.txt") && !p.endsWith("-statistics.txt"))
+                .findFirst().map(p -> (Source) new FileSource(Path.of(p)))
+                .orElseThrow(() -> new IllegalArgumentException("no quotes response among " + paths));
+    }
+
+    private static Source resource(String name) {
+        return new Source() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Reader open() throws IOException {
+                InputStream in = OptionsPayloads.class.getClassLoader().getResourceAsStream(name);
+                if (in == null) {
+                    throw new IOException("bundled resource " + name + " is missing");
+                }
+                return new InputStreamReader(in, StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    /** A downloaded response on disk. */
+    public record FileSource(Path path) implements Source {
+        @Override
+        public String name() {
+            return path.getFileName().toString();
+        }
+
+        @Override
+        public Reader open() throws IOException {
+            return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        }
+    }
+}

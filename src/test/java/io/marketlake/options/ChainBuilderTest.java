@@ -1,0 +1,60 @@
+package io.marketlake.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.Rejection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChainBuilderTest {
+
+    private static final LocalDate DATE = LocalDate.of(2026, 2, 17);
+    private static final Instant SNAPSHOT = Instant.parse("2026-02-17T19:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "json"})
+    void joins_definitions_statistics_and_quotes_as_known_at_the_snapshot(String encoding) {
+        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+
+        // 18 April and 6 June options, and the expired February one (the validator's to reject); futures are
+        // underlyings, not rows of the chain
+        assertThat(chain.records()).hasSize(25);
+        assertThat(chain.records()).extracting(OptionRow::underlying).containsOnly("HEJ6", "HEM6", "HEG6");
+        assertThat(chain.records()).filteredOn(r -> r.underlying().equals("HEM6"))
+                .allSatisfy(r -> assertThat(r.underlyingPrice()).isCloseTo(103.8, within(1e-9)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "json"})
+    void the_atm_call_carries_the_volatility_it_was_priced_at(String encoding) {
+        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+
+        OptionRow call92 = row(chain.records(), "HEJ6 C9200");
+        assertThat(call92.underlyingPrice()).isCloseTo(91.175, within(1e-9));
+        assertThat(call92.impliedVol()).isCloseTo(0.30, within(1e-6));
+        assertThat(call92.openInterest()).isEqualTo(100L); // the final figure, not the preliminary 107
+        assertThat(call92.quoteAt()).isEqualTo(Instant.parse("2026-02-17T18:55:00Z"));
+        assertThat(call92.settlement()).isLessThan(call92.mid() + 0.01); // Friday's, not today's published later
+        assertThat(call92.flags()).isEmpty();
+        assertThat(row(chain.records(), "HEJ6 C10000").flags()).containsExactly("crossed");
+        assertThat(row(chain.records(), "HEJ6 C10000").impliedVol()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "json"})
+    void quotes_and_statistics_without_a_definition_are_rejected_naming_the_instrument(String encoding) {
+        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+
+        assertThat(chain.rejections()).extracting(Rejection::rule).containsExactly("no_definition");
+        assertThat(chain.rejections().get(0).detail()).contains("instrument_id 99999999");
+    }
+
+    private static OptionRow row(List<OptionRow> rows, String symbol) {
+        return rows.stream().filter(r -> symbol.equals(r.symbol())).findFirst().orElseThrow();
+    }
+}
