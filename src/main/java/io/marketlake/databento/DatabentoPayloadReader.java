@@ -98,11 +98,12 @@ public final class DatabentoPayloadReader {
                 }
                 line++;
                 String[] values = record.values();
-                String raw = CSV.format((Object[]) values);
                 if (values.length != columns.size()) {
-                    sink.malformed(line, raw, "expected " + columns.size() + " fields, found " + values.length);
+                    sink.malformed(line, CSV.format((Object[]) values),
+                            "expected " + columns.size() + " fields, found " + values.length);
                 } else {
-                    sink.row(new DatabentoRow(line, raw, columns, values));
+                    // Databento quotes a CSV field only when needed, so formatting the fields again gives the line
+                    sink.row(new DatabentoRow(line, columns, values, fields -> CSV.format((Object[]) fields)));
                 }
             }
         }

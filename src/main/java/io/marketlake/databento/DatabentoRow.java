@@ -1,6 +1,7 @@
 package io.marketlake.databento;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One record of a Databento CSV or JSON payload, by column name, with values as text and the original line kept
@@ -9,15 +10,22 @@ import java.util.Map;
 public final class DatabentoRow {
 
     private final long line;
-    private final String raw;
     private final Map<String, Integer> columns;
     private final String[] values;
+    private final Function<String[], String> format;
+    private String raw;
 
     DatabentoRow(long line, String raw, Map<String, Integer> columns, String[] values) {
-        this.line = line;
+        this(line, columns, values, null);
         this.raw = raw;
+    }
+
+    /** A row whose original text is rebuilt only when asked for (rejections), not for each of millions of rows. */
+    DatabentoRow(long line, Map<String, Integer> columns, String[] values, Function<String[], String> format) {
+        this.line = line;
         this.columns = columns;
         this.values = values;
+        this.format = format;
     }
 
     /** Line number in the payload, 1-based, the CSV header being line 1. */
@@ -27,6 +35,9 @@ public final class DatabentoRow {
 
     /** The record exactly as received. */
     public String raw() {
+        if (raw == null) {
+            raw = format.apply(values);
+        }
         return raw;
     }
 

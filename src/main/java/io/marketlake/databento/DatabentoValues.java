@@ -13,13 +13,16 @@ public final class DatabentoValues {
     /** Databento's undefined price (i64 max); with pretty_px it is blank or null instead. */
     public static final long UNDEFINED_PRICE = Long.MAX_VALUE;
     private static final int PRICE_SCALE = 9;
+    private static final double SCALE = 1e9;
+    /** Integers up to 2^53 are exact doubles. */
+    private static final long EXACT_DOUBLE = 1L << 53;
 
     private DatabentoValues() {
     }
 
     /**
-     * A price in units, or null when undefined. Raw prices are int64 × 1e-9; they go through BigDecimal, never
-     * through a double multiplication, so 3702750000000 is exactly 3702.75.
+     * A price in units, or null when undefined. Raw prices are int64 × 1e-9, divided (correctly rounded), never
+     * multiplied by 1e-9 in doubles, so 3702750000000 is exactly 3702.75 and 91525000000 is 91.525.
      */
     public static Double price(String text) {
         if (isBlank(text)) {
@@ -32,6 +35,10 @@ public final class DatabentoValues {
         long fixed = Long.parseLong(value);
         if (fixed == UNDEFINED_PRICE) {
             return null;
+        }
+        if (Math.abs(fixed) <= EXACT_DOUBLE) {
+            // both operands are exact doubles and IEEE division rounds correctly: the same double as BigDecimal's
+            return fixed / SCALE;
         }
         return BigDecimal.valueOf(fixed, PRICE_SCALE).doubleValue();
     }

@@ -191,7 +191,7 @@ public final class ChainBuilder {
                 DatabentoValues.price(row.require("ask_px_00")),
                 DatabentoValues.integer(row.require("bid_sz_00")),
                 DatabentoValues.integer(row.require("ask_sz_00")),
-                row.raw());
+                row);
     }
 
     /** Open interest and other quantities: i64 max means unset, and is never blanked even when pretty. */

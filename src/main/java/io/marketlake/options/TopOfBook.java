@@ -1,10 +1,18 @@
 package io.marketlake.options;
 
+import io.marketlake.databento.DatabentoRow;
 import java.time.Instant;
 
-/** The best bid and offer of an instrument after one book update; prices null when a side is empty. */
+/**
+ * The best bid and offer of an instrument after one book update; prices null when a side is empty. The record
+ * it came from is kept to give its text only if it is ever rejected (formatting millions of lines costs).
+ */
 public record TopOfBook(long instrumentId, Instant tsRecv, Double bid, Double ask, long bidSize, long askSize,
-        String raw) {
+        DatabentoRow row) {
+
+    public String raw() {
+        return row.raw();
+    }
 
     public boolean twoSided() {
         return bid != null && ask != null && bid > 0 && ask > 0;
