@@ -203,6 +203,27 @@ class CommandLineTest {
     }
 
     @Test
+    void ingest_and_backfill_options_take_the_snapshot_of_each_weekday() {
+        String prefix = "databento/options/csv/";
+        databento.ok(TestResources.text(prefix + "definition.csv")).ok(TestResources.text(prefix + "statistics.csv"))
+                .ok(TestResources.text(prefix + "mbp-1.csv"));
+
+        assertThat(run("ingest", "options", "--market", "HE", "--date", "2026-02-17")).isEqualTo(1);
+        assertThat(out).contains("options HE 2026-02-17: 24 rows in 1 lake file(s), 2 rejected");
+
+        databento.reset();
+        // Sat 14 and Sun 15 have no session, Tue 17 is in the lake: only Mon 16 is asked for (an empty day)
+        String empty = "ts_recv,ts_event,rtype,publisher_id,instrument_id\n";
+        databento.ok("ts_recv,ts_event,rtype,publisher_id,instrument_id,raw_symbol,instrument_class,strike_price,"
+                + "expiration,underlying,underlying_id\n").ok(empty).ok(empty);
+        assertThat(run("backfill", "options", "--market", "HE", "--from", "2026-02-14", "--to", "2026-02-17"))
+                .isZero();
+        assertThat(databento.requests()).extracting(r -> r.form().get("end"))
+                .containsOnly("2026-02-16T19:00:00.000000001Z");
+        assertThat(out).contains("1 dates ingested (0 rows, 0 rejected), 1 already in the lake, 0 failed");
+    }
+
+    @Test
     void an_unknown_market_is_a_usage_error() {
         assertThat(run("features", "at", "--market", "ZZ", "--time", "2026-02-18T15:00:00Z")).isEqualTo(2);
         assertThat(err).contains("unknown market 'ZZ'").contains("[HE]");
