@@ -30,6 +30,7 @@ import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
 import io.marketlake.ops.Schedule;
+import io.marketlake.slices.SliceExporter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("lakeReader", lakeReader);
         registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
         registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
+        registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs")));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));

@@ -15,10 +15,15 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -30,6 +35,9 @@ import org.apache.parquet.io.LocalInputFile;
  */
 public final class LakeReader {
 
+    private static final Schema TRADING_DATE_ONLY = SchemaBuilder.record("TradingDate").fields()
+            .name(LakeColumns.TRADING_DATE).type(LakeColumns.date()).noDefault().endRecord();
+
     private final Path root;
 
     public LakeReader(Path root) {
@@ -38,36 +46,100 @@ public final class LakeReader {
 
     /** Records of one data type and market, ordered by trading date then by the order they were written. */
     public LakeRows read(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions) {
-        Schema schema = null;
         List<GenericRecord> rows = new ArrayList<>();
-        for (Path file : dataFiles(dataType, market, from, to)) {
-            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), new PlainParquetConfiguration())
-                    .withDataModel(GenericData.get())
-                    .build()) {
+        Schema schema = scan(dataType, market, from, to, allVersions, rows::add).schema();
+        rows.sort(Comparator.comparing(LakeReader::tradingDate).thenComparing(r -> r.get(LakeColumns.BATCH_ID).toString()));
+        return new LakeRows(schema, rows);
+    }
+
+    /** What a scan read: the records' schema (null when none) and the data files that gave records. */
+    public record Scan(Schema schema, List<Path> files) {
+    }
+
+    /**
+     * Streams the records of one data type and market with trading date in [from, to] (either may be null) to
+     * {@code sink}, file by file, without holding them. Unless all versions are asked for, only the newest batch
+     * of each trading date is given: a first pass reads just the trading dates of each file (a file is one
+     * batch, named by its id) to find it.
+     */
+    public Scan scan(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions,
+            Consumer<GenericRecord> sink) {
+        List<Path> files = dataFiles(dataType, market, from, to);
+        Map<LocalDate, String> newest = new HashMap<>();
+        if (!allVersions) {
+            for (Path file : files) {
+                String batch = batchId(file);
+                for (LocalDate date : datesOf(file)) {
+                    newest.merge(date, batch, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+            }
+        }
+        Schema schema = null;
+        List<Path> used = new ArrayList<>();
+        for (Path file : files) {
+            boolean gave = false;
+            try (ParquetReader<GenericRecord> reader = reader(file, null)) {
                 GenericRecord record;
                 while ((record = reader.read()) != null) {
-                    schema = schema == null ? record.getSchema() : schema;
                     LocalDate date = tradingDate(record);
-                    if ((from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to))) {
-                        rows.add(record);
+                    if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))
+                            || (!allVersions && !newest.get(date).equals(record.get(LakeColumns.BATCH_ID).toString()))) {
+                        continue;
                     }
+                    schema = schema == null ? record.getSchema() : schema;
+                    gave = true;
+                    sink.accept(record);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
             }
+            if (gave) {
+                used.add(file);
+            }
         }
-        if (!allVersions) {
-            rows = newestBatchPerDate(rows);
-        }
-        rows.sort(Comparator.comparing(LakeReader::tradingDate).thenComparing(r -> r.get(LakeColumns.BATCH_ID).toString()));
-        return new LakeRows(schema, rows);
+        return new Scan(schema, used);
     }
 
     /** Trading dates that some batch holds for this data type and market. */
     public SortedSet<LocalDate> tradingDates(String dataType, String market, LocalDate from, LocalDate to) {
         SortedSet<LocalDate> dates = new TreeSet<>();
-        read(dataType, market, from, to, true).rows().forEach(r -> dates.add(tradingDate(r)));
+        for (Path file : dataFiles(dataType, market, from, to)) {
+            for (LocalDate date : datesOf(file)) {
+                if ((from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to))) {
+                    dates.add(date);
+                }
+            }
+        }
         return dates;
+    }
+
+    /** The trading dates in a file, reading that one column only. */
+    private Set<LocalDate> datesOf(Path file) {
+        Set<LocalDate> dates = new HashSet<>();
+        try (ParquetReader<GenericRecord> reader = reader(file, TRADING_DATE_ONLY)) {
+            GenericRecord record;
+            while ((record = reader.read()) != null) {
+                dates.add(tradingDate(record));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
+        }
+        return dates;
+    }
+
+    private static ParquetReader<GenericRecord> reader(Path file, Schema projection) throws IOException {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        if (projection != null) {
+            conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
+        }
+        return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf)
+                .withDataModel(GenericData.get())
+                .build();
+    }
+
+    private static String batchId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - LakeLayout.DATA_SUFFIX.length());
     }
 
     /** Files and rows per data type (all batches), as a reader of the directory tree sees them. */
@@ -119,21 +191,6 @@ public final class LakeReader {
             throw new UncheckedIOException(e);
         }
         return result;
-    }
-
-    private static List<GenericRecord> newestBatchPerDate(List<GenericRecord> rows) {
-        Map<LocalDate, String> newest = new HashMap<>();
-        for (GenericRecord row : rows) {
-            newest.merge(tradingDate(row), row.get(LakeColumns.BATCH_ID).toString(),
-                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        }
-        List<GenericRecord> kept = new ArrayList<>();
-        for (GenericRecord row : rows) {
-            if (newest.get(tradingDate(row)).equals(row.get(LakeColumns.BATCH_ID).toString())) {
-                kept.add(row);
-            }
-        }
-        return kept;
     }
 
     static LocalDate tradingDate(GenericRecord record) {

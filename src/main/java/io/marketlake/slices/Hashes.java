@@ -1,0 +1,59 @@
+package io.marketlake.slices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+
+/** SHA-256 of files, SHA-1 buckets of symbols, and Parquet row counts, as the manifest records them. */
+final class Hashes {
+
+    private Hashes() {
+    }
+
+    static String sha256(Path file) {
+        MessageDigest digest = digest("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The bucket of a symbol: the first byte of SHA-1 of its UTF-8 bytes, two hex digits. */
+    static String bucket(String symbol) {
+        return String.format("%02x", digest("SHA-1").digest(symbol.getBytes(StandardCharsets.UTF_8))[0] & 0xff);
+    }
+
+    static long parquetRows(Path file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
