@@ -1,0 +1,77 @@
+package io.marketlake.lake;
+
+import io.marketlake.databento.OhlcvBar;
+import io.marketlake.futures.FuturesLakeTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Writes bars into a lake directly, in the layout and schema the ingest routes write, for tests and benchmarks
+ * that need more data than a loopback ingest would sensibly carry.
+ */
+public final class TestLake {
+
+    private TestLake() {
+    }
+
+    /** One batch of bars of {@code dataType}, as the futures table stores them. */
+    public static void writeBars(Path lakeRoot, String dataType, String market, List<OhlcvBar> bars) {
+        FuturesLakeTable futures = new FuturesLakeTable();
+        LakeTable<OhlcvBar> table = new LakeTable<>() {
+            @Override
+            public String dataType() {
+                return dataType;
+            }
+
+            @Override
+            public org.apache.avro.Schema schema() {
+                return futures.schema();
+            }
+
+            @Override
+            public java.time.LocalDate tradingDate(OhlcvBar row) {
+                return futures.tradingDate(row);
+            }
+
+            @Override
+            public java.util.Comparator<OhlcvBar> order() {
+                return futures.order();
+            }
+
+            @Override
+            public void fill(OhlcvBar row, GenericData.Record record) {
+                futures.fill(row, record);
+            }
+        };
+        LakeWriter writer = new LakeWriter(Clock.systemUTC());
+        for (LakeFile file : writer.plan(table, market, bars, writer.newBatchId())) {
+            Path target = lakeRoot.resolve(file.relativePath());
+            try {
+                Files.createDirectories(target.getParent());
+                try (ParquetWriter<GenericRecord> out = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(target))
+                        .withConf(new PlainParquetConfiguration())
+                        .withSchema(file.records().get(0).getSchema())
+                        .withDataModel(GenericData.get())
+                        .withCompressionCodec(CompressionCodecName.ZSTD)
+                        .build()) {
+                    for (GenericRecord record : file.records()) {
+                        out.write(record);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
