@@ -7,11 +7,8 @@ import io.marketlake.options.OptionsPayloads;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,13 +47,13 @@ public final class OptionsQuoteStreamBench {
         System.out.printf("generated %,d quote rows (%,d MB) in %.1f s%n", rows, Files.size(quotes) >> 20,
                 (System.nanoTime() - generateStart) / 1e9);
 
-        resetPeaks();
+        Heap.resetPeaks();
         long start = System.nanoTime();
         Batch<OptionRow> chain = new ChainBuilder(0.045).build(
                 OptionsPayloads.fromFiles(List.of(definitions.toString(), statistics.toString(), quotes.toString())),
                 LocalDate.of(2026, 2, 17), SNAPSHOT);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peakHeap = peakHeap();
+        long peakHeap = Heap.peakBytes();
         System.out.printf("marketlake: %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MB (max heap %,d MB),"
                 + " %d options, %d rejections%n", rows, seconds, rows / seconds, peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, chain.records().size(), chain.rejections().size());
@@ -165,21 +162,5 @@ public final class OptionsQuoteStreamBench {
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
 
-    /** Sum of the heap pools' peaks: an upper bound of the heap the run needed at once. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
 }

@@ -5,9 +5,6 @@ import io.marketlake.databento.OhlcvBar;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.TestLake;
 import io.marketlake.slices.SliceExporter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,11 +66,11 @@ public final class SliceExportBench {
         System.out.printf("lake of %,d 1m candles written in %.1f s%n", SYMBOLS * DAYS * 1440L,
                 (System.nanoTime() - generate) / 1e9);
 
-        resetPeaks();
+        Heap.resetPeaks();
         long t0 = System.nanoTime();
         Path run = new SliceExporter(new LakeReader(lake), home.resolve("runs")).export(config);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long peak = peakHeap();
+        long peak = Heap.peakBytes();
         long rows = rows(run.resolve("slices"));
         long slots = (long) SYMBOLS * ALERTS_PER_SYMBOL * 500;
         System.out.printf("marketlake: %,d alerts x 500-candle windows (%,d candle slots) -> %,d candles in %.2f s:"
@@ -127,20 +124,5 @@ public final class SliceExportBench {
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
 
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
 }

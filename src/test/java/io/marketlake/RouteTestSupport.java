@@ -1,7 +1,11 @@
 package io.marketlake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.marketlake.features.FeatureStore;
 import io.marketlake.ingest.IngestProperties;
+import io.marketlake.ingest.IngestReport;
+import io.marketlake.ingest.IngestReports;
 import io.marketlake.lake.LakeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,6 +85,13 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
             e.setProperty(IngestProperties.MARKET, market);
             e.setProperty(IngestProperties.DATE, date);
         });
+    }
+
+    /** The report of an ingest that must have finished: no dead letter, no exception. */
+    protected static IngestReport report(Exchange exchange) {
+        assertThat(exchange.getProperty(IngestProperties.DEAD_LETTER)).as("dead letter").isNull();
+        assertThat(exchange.getException()).isNull();
+        return IngestReports.report(exchange);
     }
 
     protected FeatureStore featureStore() {

@@ -16,77 +16,64 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code backfill futures --market HE --from D --to D [--force]}: a range of dates, resumable. */
-@Command(name = "backfill", description = "Ingest a range of dates; dates already in the lake are skipped.",
-        subcommands = {BackfillCommand.Futures.class, BackfillCommand.Options.class, BackfillCommand.Cot.class})
+@Command(name = "backfill", description = "Ingest a range of dates; dates already in the lake are skipped.")
 final class BackfillCommand {
 
     @ParentCommand
     MarketlakeCommand root;
 
-    @Command(name = "futures", description = "Daily futures bars for every date in [from, to].")
-    static final class Futures implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-        @ParentCommand
-        BackfillCommand backfill;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--market", required = true)
-        String market;
-
-        @Option(names = "--from", required = true, description = "First trading date, inclusive.")
-        LocalDate from;
-
-        @Option(names = "--to", required = true, description = "Last trading date, inclusive.")
-        LocalDate to;
-
-        @Option(names = "--force", description = "Fetch dates that are in the lake already (a new batch replaces "
-                + "what readers see; the old one is kept).")
-        boolean force;
-
-        @Override
-        public Integer call() {
-            // Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC).
-            return backfill.daily(spec, "futures", FuturesLakeTable.DATA_TYPE, market, from, to, force,
-                    day -> day.getDayOfWeek() != DayOfWeek.SATURDAY);
+    private static void checkRange(MarketRange range) {
+        if (range.to.isBefore(range.from)) {
+            throw new ConfigurationException("--to " + range.to + " is before --from " + range.from);
         }
     }
 
-    @Command(name = "options", description = "The options chain snapshot of every weekday in [from, to].")
-    static final class Options implements Callable<Integer> {
+    /** The market and date range of a backfill. */
+    static final class MarketRange {
 
-        @ParentCommand
-        BackfillCommand backfill;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--market", required = true)
+        @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
         String market;
 
-        @Option(names = "--from", required = true, description = "First trading date, inclusive.")
+        @Option(names = "--from", required = true, description = "First date, inclusive.")
         LocalDate from;
 
-        @Option(names = "--to", required = true, description = "Last trading date, inclusive.")
+        @Option(names = "--to", required = true, description = "Last date, inclusive.")
         LocalDate to;
+    }
 
-        @Option(names = "--force", description = "Snapshot dates that are in the lake already.")
-        boolean force;
+    @Command(name = "futures", description = "Daily futures bars for every date in [from, to].")
+    int futures(@Mixin MarketRange range, @Option(names = "--force", description = "Fetch dates that are in the "
+            + "lake already (a new batch replaces what readers see; the old one is kept).") boolean force) {
+        // Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC).
+        return daily("futures", FuturesLakeTable.DATA_TYPE, range, force, day -> day.getDayOfWeek() != DayOfWeek.SATURDAY);
+    }
 
-        @Override
-        public Integer call() {
-            return backfill.daily(spec, "options", OptionsLakeTable.DATA_TYPE, market, from, to, force,
-                    day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+    @Command(name = "options", description = "The options chain snapshot of every weekday in [from, to].")
+    int options(@Mixin MarketRange range,
+            @Option(names = "--force", description = "Snapshot dates that are in the lake already.") boolean force) {
+        return daily("options", OptionsLakeTable.DATA_TYPE, range, force,
+                day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+    }
+
+    @Command(name = "cot", description = "Every COT report with a report date in [from, to], from the yearly files.")
+    int cot(@Mixin MarketRange range) {
+        checkRange(range);
+        // Weeks already in the lake unchanged are skipped by the pipeline itself (only changed versions land).
+        try (Marketlake marketlake = root.start()) {
+            return IngestCommand.ingestOne(marketlake, spec, "cot", range.market, range.from,
+                    Map.of(IngestProperties.COT_SELECTION, CotSelection.between(range.from, range.to)));
         }
     }
 
@@ -94,11 +81,12 @@ final class BackfillCommand {
      * One Databento ingest per trading day of [from, to], resumable: days the lake holds already are skipped
      * unless forced. Progress on stderr, the summary on stdout.
      */
-    int daily(CommandSpec spec, String source, String dataType, String market, LocalDate from, LocalDate to,
-            boolean force, Predicate<LocalDate> tradingDay) {
-        if (to.isBefore(from)) {
-            throw new ConfigurationException("--to " + to + " is before --from " + from);
-        }
+    private int daily(String source, String dataType, MarketRange range, boolean force,
+            Predicate<LocalDate> tradingDay) {
+        checkRange(range);
+        String market = range.market;
+        LocalDate from = range.from;
+        LocalDate to = range.to;
         try (Marketlake marketlake = root.start()) {
             marketlake.requireRoute(source + "-ingest");
             marketlake.settings().markets().get(market);
@@ -129,37 +117,6 @@ final class BackfillCommand {
                     + " already in the lake, " + failed + " failed");
             out.flush();
             return Reports.exitCode(outcomes);
-        }
-    }
-
-    @Command(name = "cot", description = "Every COT report with a report date in [from, to], from the yearly files.")
-    static final class Cot implements Callable<Integer> {
-
-        @ParentCommand
-        BackfillCommand backfill;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--market", required = true)
-        String market;
-
-        @Option(names = "--from", required = true, description = "First report date, inclusive.")
-        LocalDate from;
-
-        @Option(names = "--to", required = true, description = "Last report date, inclusive.")
-        LocalDate to;
-
-        @Override
-        public Integer call() {
-            if (to.isBefore(from)) {
-                throw new ConfigurationException("--to " + to + " is before --from " + from);
-            }
-            // Weeks already in the lake unchanged are skipped by the pipeline itself (only changed versions land).
-            try (Marketlake marketlake = backfill.root.start()) {
-                return IngestCommand.ingestOne(marketlake, spec, "cot", market, from,
-                        Map.of(IngestProperties.COT_SELECTION, CotSelection.between(from, to)));
-            }
         }
     }
 }

@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ingest futures --market HE --date D}, or {@code ingest --sample}: every pipeline on bundled inputs. */
-@Command(name = "ingest", description = "Ingest one trading date, or the bundled samples with --sample.",
-        subcommands = {IngestCommand.Futures.class, IngestCommand.Options.class, IngestCommand.Cot.class})
+@Command(name = "ingest", description = "Ingest one trading date, or the bundled samples with --sample.")
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -62,75 +62,38 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "futures", description = "Daily bars of every instrument of the market's futures parent.")
-    static final class Futures implements Callable<Integer> {
-
-        @ParentCommand
-        IngestCommand ingest;
-
-        @Spec
-        CommandSpec spec;
+    /** The market and trading date of a one-date ingest. */
+    static final class MarketDay {
 
         @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
         String market;
 
-        @Option(names = "--date", required = true, description = "Trading date (UTC day of the daily bar).")
+        @Option(names = "--date", required = true,
+                description = "Trading date (for cot: any date of the report week, Monday to Sunday).")
         LocalDate date;
+    }
 
-        @Override
-        public Integer call() {
-            try (Marketlake marketlake = ingest.root.start()) {
-                marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-                return ingestOne(marketlake, spec, "futures", market, date, Map.of());
-            }
+    @Command(name = "futures", description = "Daily bars of every instrument of the market's futures parent.")
+    int futures(@Mixin MarketDay day) {
+        try (Marketlake marketlake = root.start()) {
+            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+            return ingestOne(marketlake, spec, "futures", day.market, day.date, Map.of());
         }
     }
 
     @Command(name = "options", description = "The options chain snapshot of one trading date.")
-    static final class Options implements Callable<Integer> {
-
-        @ParentCommand
-        IngestCommand ingest;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
-        String market;
-
-        @Option(names = "--date", required = true, description = "Trading date of the snapshot.")
-        LocalDate date;
-
-        @Override
-        public Integer call() {
-            try (Marketlake marketlake = ingest.root.start()) {
-                marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-                return ingestOne(marketlake, spec, "options", market, date, Map.of());
-            }
+    int options(@Mixin MarketDay day) {
+        try (Marketlake marketlake = root.start()) {
+            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+            return ingestOne(marketlake, spec, "options", day.market, day.date, Map.of());
         }
     }
 
     @Command(name = "cot", description = "The CFTC Commitments of Traders report of the week containing a date.")
-    static final class Cot implements Callable<Integer> {
-
-        @ParentCommand
-        IngestCommand ingest;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--market", required = true, description = "Market code from config, such as HE.")
-        String market;
-
-        @Option(names = "--date", required = true, description = "Any date of the report week (Monday to Sunday).")
-        LocalDate date;
-
-        @Override
-        public Integer call() {
-            try (Marketlake marketlake = ingest.root.start()) {
-                return ingestOne(marketlake, spec, "cot", market, date,
-                        Map.of(IngestProperties.COT_SELECTION, CotSelection.weekOf(date)));
-            }
+    int cot(@Mixin MarketDay day) {
+        try (Marketlake marketlake = root.start()) {
+            return ingestOne(marketlake, spec, "cot", day.market, day.date,
+                    Map.of(IngestProperties.COT_SELECTION, CotSelection.weekOf(day.date)));
         }
     }
 

@@ -199,10 +199,5 @@ class CotPipelineTest extends RouteTestSupport {
         return point(feature, time).map(FeaturePoint::value);
     }
 
-    private IngestReport report(Exchange exchange) {
-        assertThat(exchange.getProperty(IngestProperties.DEAD_LETTER)).isNull();
-        assertThat(exchange.getException()).isNull();
-        return IngestReports.report(exchange);
-    }
 
 }

@@ -223,11 +223,6 @@ class FuturesPipelineTest extends RouteTestSupport {
         return letters.get(0);
     }
 
-    private IngestReport report(Exchange exchange) {
-        assertThat(exchange.getProperty(IngestProperties.DEAD_LETTER)).isNull();
-        assertThat(exchange.getException()).isNull();
-        return IngestReports.report(exchange);
-    }
 
     private static JsonNode json(String text) {
         try {

@@ -135,11 +135,6 @@ class OptionsPipelineTest extends RouteTestSupport {
         });
     }
 
-    private IngestReport report(Exchange exchange) {
-        assertThat(exchange.getProperty(IngestProperties.DEAD_LETTER)).isNull();
-        assertThat(exchange.getException()).isNull();
-        return IngestReports.report(exchange);
-    }
 
     private static JsonNode json(String text) {
         try {
