@@ -31,6 +31,9 @@ import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
 import io.marketlake.ops.Schedule;
 import io.marketlake.slices.SliceExporter;
+import io.marketlake.trading.DeltaTables;
+import io.marketlake.trading.TradingImport;
+import io.marketlake.trading.TradingRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +82,11 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("lakeReader", lakeReader);
         registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
         registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
+        DeltaTables trading = new DeltaTables(settings.home().resolve("trading"),
+                Integer.parseInt(settings.get("marketlake.trading.checkpoint-interval")));
+        registry.bind("tradingImport", new TradingImport(trading,
+                Integer.parseInt(settings.get("marketlake.trading.batch-size"))));
+        registry.bind("tradingRepository", new TradingRepository(trading));
         registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs")));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
 

@@ -1,15 +1,13 @@
 package io.marketlake.slices;
 
+import io.marketlake.Timestamps;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalType;
@@ -115,35 +113,9 @@ public final class AlertsReader {
         }
     }
 
-    /** Epoch seconds, milliseconds, microseconds or nanoseconds by magnitude, or ISO-8601 with an offset. */
+    /** Alert times: see {@link Timestamps#parse(String)}. */
     static Instant normalize(String text) {
-        String value = text == null ? "" : text.trim();
-        if (value.isEmpty() || value.equals("null")) {
-            throw new IllegalArgumentException("ts is missing");
-        }
-        if (value.matches("-?\\d+(\\.\\d+)?")) {
-            BigDecimal number = new BigDecimal(value);
-            BigDecimal magnitude = number.abs();
-            BigDecimal seconds;
-            if (magnitude.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0) {
-                seconds = number;
-            } else if (magnitude.compareTo(BigDecimal.valueOf(100_000_000_000_000L)) < 0) {
-                seconds = number.movePointLeft(3);
-            } else if (magnitude.compareTo(new BigDecimal("100000000000000000")) < 0) {
-                seconds = number.movePointLeft(6);
-            } else {
-                seconds = number.movePointLeft(9);
-            }
-            long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(whole, nanos);
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ts '" + value + "' is neither epoch seconds/milliseconds nor ISO-8601"
-                    + " with an explicit offset (such as 2026-02-17T15:00:00Z)");
-        }
+        return Timestamps.parse(text);
     }
 
     private static Instant typed(Schema schema, Object value) {

@@ -224,6 +224,40 @@ class CommandLineTest {
     }
 
     @Test
+    void trading_import_positions_rows_and_history_read_the_delta_tables() throws Exception {
+        java.nio.file.Path first = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
+                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
+                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        java.nio.file.Path second = java.nio.file.Files.writeString(home.resolve("positions-b.csv"),
+                "strategy_id,symbol,status,quantity,updated_at\ns1,HEJ6,closed,2,2026-02-18T15:00:00Z\n"
+                        + "s2,HEM6,open,-1,2026-02-18T15:00:00Z\n");
+
+        assertThat(run("trading", "import", first.toString())).isZero();
+        assertThat(out).contains("positions: 1 rows, 0 rejected, committed versions [0]");
+        assertThat(run("trading", "import", second.toString())).isZero();
+        assertThat(run("trading", "import", second.toString())).isZero();
+        assertThat(out).contains("committed versions [], 1 batch(es) committed before");
+
+        assertThat(run("trading", "positions", "--open", "--json")).isZero();
+        JsonNode open = new ObjectMapper().readTree(out);
+        assertThat(open).singleElement().satisfies(p -> {
+            assertThat(p.get("strategy_id").asText()).isEqualTo("s2");
+            assertThat(p.get("updated_at").asText()).isEqualTo("2026-02-18T15:00:00Z");
+        });
+        assertThat(run("trading", "positions", "--version", "0", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out)).singleElement()
+                .satisfies(p -> assertThat(p.get("status").asText()).isEqualTo("open"));
+        assertThat(run("trading", "rows", "--table", "positions", "--symbol", "HEJ6", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out)).hasSize(2);
+        assertThat(run("trading", "history", "--table", "positions", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out)).extracting(n -> n.get("operation").asText())
+                .containsExactly("CREATE TABLE", "WRITE");
+        assertThat(run("trading", "checkpoint")).isZero();
+        assertThat(out).contains("positions: checkpoint at version 1").contains("legs: no table yet");
+        assertThat(run("trading", "positions", "--version", "1", "--as-of", "2026-02-18T15:00:00Z")).isEqualTo(2);
+    }
+
+    @Test
     void an_unknown_market_is_a_usage_error() {
         assertThat(run("features", "at", "--market", "ZZ", "--time", "2026-02-18T15:00:00Z")).isEqualTo(2);
         assertThat(err).contains("unknown market 'ZZ'").contains("[HE]");

@@ -70,6 +70,7 @@ class SliceConfigTest {
     void a_time_without_a_zone_is_refused() {
         assertThatThrownBy(() -> AlertsReader.normalize("2026-02-18T15:30:00"))
                 .hasMessageContaining("explicit offset");
+        assertThatThrownBy(() -> AlertsReader.normalize("")).hasMessageContaining("missing");
     }
 
     @Test
