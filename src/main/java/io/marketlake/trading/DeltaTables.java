@@ -58,11 +58,19 @@ public final class DeltaTables {
 
     private final Path root;
     private final int checkpointInterval;
-    private final Engine engine = DefaultEngine.create(new Configuration());
+    // created on first use: Hadoop's Configuration costs start-up time that most commands never need
+    private Engine engine;
 
     public DeltaTables(Path root, int checkpointInterval) {
         this.root = root;
         this.checkpointInterval = checkpointInterval;
+    }
+
+    private synchronized Engine engine() {
+        if (engine == null) {
+            engine = DefaultEngine.create(new Configuration());
+        }
+        return engine;
     }
 
     public Path path(TradingTable table) {
@@ -79,41 +87,41 @@ public final class DeltaTables {
      */
     public long append(TradingTable table, List<Map<String, Object>> rows, String appId, long txnVersion) {
         boolean create = !exists(table);
-        Table delta = Table.forPath(engine, path(table).toString());
+        Table delta = Table.forPath(engine(), path(table).toString());
         Transaction transaction;
         try {
-            TransactionBuilder builder = delta.createTransactionBuilder(engine, ENGINE_INFO,
-                    create ? Operation.CREATE_TABLE : Operation.WRITE).withTransactionId(engine, appId, txnVersion);
+            TransactionBuilder builder = delta.createTransactionBuilder(engine(), ENGINE_INFO,
+                    create ? Operation.CREATE_TABLE : Operation.WRITE).withTransactionId(engine(), appId, txnVersion);
             if (create) {
-                builder = builder.withSchema(engine, table.schema())
-                        .withPartitionColumns(engine, table.partitionColumns())
-                        .withTableProperties(engine, Map.of(
+                builder = builder.withSchema(engine(), table.schema())
+                        .withPartitionColumns(engine(), table.partitionColumns())
+                        .withTableProperties(engine(), Map.of(
                                 "delta.enableInCommitTimestamps", "true",
                                 "delta.checkpointInterval", Integer.toString(checkpointInterval)));
             }
-            transaction = builder.build(engine);
+            transaction = builder.build(engine());
         } catch (ConcurrentTransactionException alreadyCommitted) {
             return -1;
         }
-        Row state = transaction.getTransactionState(engine);
+        Row state = transaction.getTransactionState(engine());
         List<Row> actions = new ArrayList<>();
         try {
             for (Map.Entry<Map<String, Literal>, List<Map<String, Object>>> partition
                     : byPartition(table, rows).entrySet()) {
-                CloseableIterator<FilteredColumnarBatch> physical = Transaction.transformLogicalData(engine, state,
+                CloseableIterator<FilteredColumnarBatch> physical = Transaction.transformLogicalData(engine(), state,
                         iterator(List.of(new FilteredColumnarBatch(batch(table, partition.getValue()), Optional.empty()))),
                         partition.getKey());
-                DataWriteContext context = Transaction.getWriteContext(engine, state, partition.getKey());
-                CloseableIterator<DataFileStatus> files = engine.getParquetHandler()
+                DataWriteContext context = Transaction.getWriteContext(engine(), state, partition.getKey());
+                CloseableIterator<DataFileStatus> files = engine().getParquetHandler()
                         .writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
-                try (CloseableIterator<Row> adds = Transaction.generateAppendActions(engine, state, files, context)) {
+                try (CloseableIterator<Row> adds = Transaction.generateAppendActions(engine(), state, files, context)) {
                     adds.forEachRemaining(actions::add);
                 }
             }
-            TransactionCommitResult result = transaction.commit(engine,
+            TransactionCommitResult result = transaction.commit(engine(),
                     CloseableIterable.inMemoryIterable(iterator(actions)));
             for (PostCommitHook hook : result.getPostCommitHooks()) {
-                hook.threadSafeInvoke(engine); // checksum and, every checkpointInterval commits, a checkpoint
+                hook.threadSafeInvoke(engine()); // checksum and, every checkpointInterval commits, a checkpoint
             }
             return result.getVersion();
         } catch (ConcurrentTransactionException committedMeanwhile) {
@@ -128,8 +136,8 @@ public final class DeltaTables {
         if (!exists(table)) {
             return -1;
         }
-        return Table.forPath(engine, path(table).toString()).getLatestSnapshot(engine)
-                .getLatestTransactionVersion(engine, appId).orElse(-1L);
+        return Table.forPath(engine(), path(table).toString()).getLatestSnapshot(engine())
+                .getLatestTransactionVersion(engine(), appId).orElse(-1L);
     }
 
     public long latestVersion(TradingTable table) {
@@ -147,12 +155,12 @@ public final class DeltaTables {
             builder = builder.withFilter(new Predicate("=", new Column("symbol"), Literal.ofString(symbol)));
         }
         Scan scan = builder.build();
-        Row scanState = scan.getScanState(engine);
+        Row scanState = scan.getScanState(engine());
         List<String> partitions = snapshot.getPartitionColumnNames();
         StructType physical = new StructType(snapshot.getSchema().fields().stream()
                 .filter(field -> !partitions.contains(field.getName())).collect(Collectors.toList()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+        try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine())) {
             while (scanFiles.hasNext()) {
                 try (CloseableIterator<Row> files = scanFiles.next().getRows()) {
                     while (files.hasNext()) {
@@ -177,7 +185,7 @@ public final class DeltaTables {
             builder = builder.withFilter(new Predicate("=", new Column("symbol"), Literal.ofString(symbol)));
         }
         int count = 0;
-        try (CloseableIterator<FilteredColumnarBatch> scanFiles = builder.build().getScanFiles(engine)) {
+        try (CloseableIterator<FilteredColumnarBatch> scanFiles = builder.build().getScanFiles(engine())) {
             while (scanFiles.hasNext()) {
                 try (CloseableIterator<Row> files = scanFiles.next().getRows()) {
                     while (files.hasNext()) {
@@ -215,7 +223,7 @@ public final class DeltaTables {
                 Long appVersion = null;
                 FileStatus status = FileStatus.of(log.toUri().toString(), Files.size(log),
                         Files.getLastModifiedTime(log).toMillis());
-                try (CloseableIterator<ColumnarBatch> batches = engine.getJsonHandler()
+                try (CloseableIterator<ColumnarBatch> batches = engine().getJsonHandler()
                         .readJsonFiles(iterator(List.of(status)), schema, Optional.empty())) {
                     while (batches.hasNext()) {
                         ColumnarBatch batch = batches.next();
@@ -248,10 +256,10 @@ public final class DeltaTables {
         if (!exists(table)) {
             return -1;
         }
-        Table delta = Table.forPath(engine, path(table).toString());
-        long version = delta.getLatestSnapshot(engine).getVersion();
+        Table delta = Table.forPath(engine(), path(table).toString());
+        long version = delta.getLatestSnapshot(engine()).getVersion();
         try {
-            delta.checkpoint(engine, version);
+            delta.checkpoint(engine(), version);
         } catch (io.delta.kernel.exceptions.CheckpointAlreadyExistsException exists) {
             // nothing to do: this version is checkpointed already
         } catch (IOException e) {
@@ -261,15 +269,15 @@ public final class DeltaTables {
     }
 
     private Snapshot snapshot(TradingTable table, ReadAt at) {
-        Table delta = Table.forPath(engine, path(table).toString());
+        Table delta = Table.forPath(engine(), path(table).toString());
         try {
             if (at.version() != null) {
-                return delta.getSnapshotAsOfVersion(engine, at.version());
+                return delta.getSnapshotAsOfVersion(engine(), at.version());
             }
             if (at.asOf() != null) {
-                return delta.getSnapshotAsOfTimestamp(engine, at.asOf().toEpochMilli());
+                return delta.getSnapshotAsOfTimestamp(engine(), at.asOf().toEpochMilli());
             }
-            return delta.getLatestSnapshot(engine);
+            return delta.getLatestSnapshot(engine());
         } catch (TableNotFoundException e) {
             throw new IllegalStateException("no trading table " + table.tableName() + " under " + root, e);
         }
@@ -283,11 +291,11 @@ public final class DeltaTables {
         String file = new org.apache.hadoop.fs.Path(
                 new org.apache.hadoop.fs.Path(URI.create(scanFile.getString(scanFile.getSchema().indexOf("tableRoot")))),
                 new org.apache.hadoop.fs.Path(URI.create(add.getString(addSchema.indexOf("path"))))).toString();
-        CloseableIterator<ColumnarBatch> data = engine.getParquetHandler().readParquetFiles(
+        CloseableIterator<ColumnarBatch> data = engine().getParquetHandler().readParquetFiles(
                 iterator(List.of(FileStatus.of(file, add.getLong(addSchema.indexOf("size")),
                         add.getLong(addSchema.indexOf("modificationTime"))))), physical, Optional.empty())
                 .map(FileReadResult::getData);
-        try (CloseableIterator<FilteredColumnarBatch> logical = Scan.transformPhysicalData(engine, scanState, scanFile, data)) {
+        try (CloseableIterator<FilteredColumnarBatch> logical = Scan.transformPhysicalData(engine(), scanState, scanFile, data)) {
             while (logical.hasNext()) {
                 try (CloseableIterator<Row> batchRows = logical.next().getRows()) {
                     while (batchRows.hasNext()) {
