@@ -68,17 +68,20 @@ public final class ChainBuilder {
         });
         rejectUndefined(definitions, stats, books, rejections);
 
+        Map<String, Long> futuresBySymbol = new HashMap<>();
+        definitions.values().stream().filter(OptionDefinition::isFuture)
+                .forEach(future -> futuresBySymbol.put(future.symbol(), future.instrumentId()));
         List<OptionRow> rows = new ArrayList<>();
         definitions.values().stream().filter(OptionDefinition::isOption)
                 .sorted(Comparator.comparing(OptionDefinition::expiration, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(OptionDefinition::strike, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(d -> d.instrumentClass()))
-                .forEach(d -> rows.add(row(d, tradingDate, snapshot, books, stats, definitions)));
+                .forEach(d -> rows.add(row(d, tradingDate, snapshot, books, stats, futuresBySymbol)));
         return new Batch<>(rows, rejections);
     }
 
     private OptionRow row(OptionDefinition definition, LocalDate tradingDate, Instant snapshot,
-            Map<Long, TopOfBook> books, Map<Long, Map<Integer, Stat>> stats, Map<Long, OptionDefinition> definitions) {
+            Map<Long, TopOfBook> books, Map<Long, Map<Integer, Stat>> stats, Map<String, Long> futuresBySymbol) {
         TreeSet<String> flags = new TreeSet<>();
         TopOfBook book = books.get(definition.instrumentId());
         if (book == null) {
@@ -88,7 +91,7 @@ public final class ChainBuilder {
         } else if (book.crossed()) {
             flags.add(OptionRow.CROSSED);
         }
-        Double underlyingPrice = underlyingPrice(definition, books, definitions);
+        Double underlyingPrice = underlyingPrice(definition, books, futuresBySymbol);
         if (underlyingPrice == null) {
             flags.add("no_underlying");
         }
@@ -118,12 +121,10 @@ public final class ChainBuilder {
 
     /** Mid of the underlying future's book at the snapshot, found by underlying_id, else by symbol. */
     private static Double underlyingPrice(OptionDefinition option, Map<Long, TopOfBook> books,
-            Map<Long, OptionDefinition> definitions) {
+            Map<String, Long> futuresBySymbol) {
         TopOfBook book = books.get(option.underlyingId());
-        if (book == null && option.underlying() != null) {
-            book = definitions.values().stream()
-                    .filter(d -> d.isFuture() && option.underlying().equals(d.symbol()))
-                    .map(d -> books.get(d.instrumentId())).filter(b -> b != null).findFirst().orElse(null);
+        if (book == null && option.underlying() != null && futuresBySymbol.containsKey(option.underlying())) {
+            book = books.get(futuresBySymbol.get(option.underlying()));
         }
         return book == null ? null : book.mid();
     }

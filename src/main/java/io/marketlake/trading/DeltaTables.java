@@ -150,11 +150,7 @@ public final class DeltaTables {
             return List.of();
         }
         Snapshot snapshot = snapshot(table, at);
-        var builder = snapshot.getScanBuilder();
-        if (symbol != null && table.partitionColumns().contains("symbol")) {
-            builder = builder.withFilter(new Predicate("=", new Column("symbol"), Literal.ofString(symbol)));
-        }
-        Scan scan = builder.build();
+        Scan scan = scan(table, snapshot, symbol);
         Row scanState = scan.getScanState(engine());
         List<String> partitions = snapshot.getPartitionColumnNames();
         StructType physical = new StructType(snapshot.getSchema().fields().stream()
@@ -179,13 +175,9 @@ public final class DeltaTables {
 
     /** Files a scan of this state would open: the partition pruning a symbol filter gets. */
     public int filesScanned(TradingTable table, ReadAt at, String symbol) {
-        Snapshot snapshot = snapshot(table, at);
-        var builder = snapshot.getScanBuilder();
-        if (symbol != null) {
-            builder = builder.withFilter(new Predicate("=", new Column("symbol"), Literal.ofString(symbol)));
-        }
         int count = 0;
-        try (CloseableIterator<FilteredColumnarBatch> scanFiles = builder.build().getScanFiles(engine())) {
+        try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan(table, snapshot(table, at), symbol)
+                .getScanFiles(engine())) {
             while (scanFiles.hasNext()) {
                 try (CloseableIterator<Row> files = scanFiles.next().getRows()) {
                     while (files.hasNext()) {
@@ -266,6 +258,15 @@ public final class DeltaTables {
             throw new UncheckedIOException("cannot checkpoint " + table.tableName(), e);
         }
         return version;
+    }
+
+    /** A scan of the snapshot, pruned to the symbol's partition when the table is partitioned by symbol. */
+    private static Scan scan(TradingTable table, Snapshot snapshot, String symbol) {
+        var builder = snapshot.getScanBuilder();
+        if (symbol != null && table.partitionColumns().contains("symbol")) {
+            builder = builder.withFilter(new Predicate("=", new Column("symbol"), Literal.ofString(symbol)));
+        }
+        return builder.build();
     }
 
     private Snapshot snapshot(TradingTable table, ReadAt at) {
