@@ -1,13 +1,8 @@
 package io.marketlake;
 
-import io.marketlake.ingest.IngestProperties;
-import io.marketlake.ingest.IngestReport;
-import io.marketlake.ingest.IngestReports;
-import io.marketlake.ops.DeadLetters;
+import io.marketlake.ingest.Ingestion;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
 
@@ -22,7 +17,6 @@ public final class Marketlake implements AutoCloseable {
             "file:config/application.properties;optional=true,classpath:application.properties;optional=true";
 
     private final Main main;
-    private ProducerTemplate template;
 
     private Marketlake(Main main) {
         this.main = main;
@@ -84,58 +78,22 @@ public final class Marketlake implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends one ingest through a route and reports what happened: the report of a finished ingest, or the reason
-     * of a failure that was dead-lettered.
-     */
-    public IngestOutcome ingest(String endpoint, String market, String date, Object body) {
+    /** Sends one ingest through a route and reports what happened (see {@link Ingestion}). */
+    public Ingestion.Outcome ingest(String endpoint, String market, String date, Object body) {
         return ingest(endpoint, market, date, body, Map.of());
     }
 
-    /** As {@link #ingest(String, String, String, Object)}, with more exchange properties (a COT selection). */
-    public IngestOutcome ingest(String endpoint, String market, String date, Object body,
+    public Ingestion.Outcome ingest(String endpoint, String market, String date, Object body,
             Map<String, Object> properties) {
-        if (template == null) {
-            template = context().createProducerTemplate();
-        }
-        Exchange exchange = template.send(endpoint, e -> {
-            e.setProperty(IngestProperties.MARKET, market);
-            e.setProperty(IngestProperties.DATE, date);
-            properties.forEach(e::setProperty);
-            e.getMessage().setBody(body);
-        });
-        // EXCEPTION_CAUGHT stays set after a retry that succeeded: only a dead letter (or an exception that
-        // escaped the error handler) means this ingest failed.
-        Exception failure = exchange.getException();
-        if (failure == null && exchange.getProperty(IngestProperties.DEAD_LETTER) != null) {
-            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        }
-        IngestReport report = exchange.getProperty(IngestReports.PROPERTY, IngestReport.class);
-        return new IngestOutcome(market, date, failure == null ? report : null,
-                failure == null ? null : DeadLetters.reason(failure));
+        return bean("ingestion", Ingestion.class).ingest(endpoint, market, date, body, properties);
     }
 
     @Override
     public void close() {
-        if (template != null) {
-            try {
-                template.stop();
-            } catch (RuntimeException ignored) {
-                // stopping the context stops it anyway
-            }
-        }
         try {
             main.stop();
         } catch (Exception e) {
             throw Failures.unwrap(e);
-        }
-    }
-
-    /** The result of one ingest: a report when it finished, a failure reason when it was dead-lettered. */
-    public record IngestOutcome(String market, String date, IngestReport report, String failure) {
-
-        public boolean clean() {
-            return failure == null && report != null && report.rowsRejected() == 0;
         }
     }
 }

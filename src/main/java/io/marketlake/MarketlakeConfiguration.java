@@ -18,7 +18,10 @@ import io.marketlake.features.Staleness;
 import io.marketlake.futures.FuturesFeatures;
 import io.marketlake.futures.FuturesLakeTable;
 import io.marketlake.futures.FuturesValidator;
+import io.marketlake.ingest.Backfill;
+import io.marketlake.ingest.BatchLedger;
 import io.marketlake.ingest.IngestReports;
+import io.marketlake.ingest.Ingestion;
 import io.marketlake.lake.LakePlanner;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeWriter;
@@ -90,6 +93,18 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs")));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
 
+        DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"),
+                settings.duration("marketlake.features.busy-timeout"));
+        FeatureStore featureStore = new FeatureStore(dataSource, clock, new Staleness(settings.under("marketlake.staleness.")));
+        featureStore.createSchema();
+        registry.bind("featureDataSource", dataSource);
+        registry.bind("featureStore", featureStore);
+        BatchLedger ledger = new BatchLedger(featureStore, lakeReader);
+        registry.bind("batchLedger", ledger);
+        Ingestion ingestion = new Ingestion(context);
+        registry.bind("ingestion", ingestion);
+        registry.bind("backfill", new Backfill(ingestion, ledger, markets));
+
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
         registry.bind("cotReleaseCalendar", calendar);
         registry.bind("cotSources", new CotSources(settings.get("marketlake.cftc.base-url"),
@@ -98,14 +113,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
                 Long.parseLong(settings.get("marketlake.cot.max-uncompressed-bytes"))));
         registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
-                new CotVersions(lakeReader), new CotFeatures(calendar)));
+                new CotVersions(lakeReader, ledger), new CotFeatures(calendar), clock));
         registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
-
-        DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"));
-        FeatureStore featureStore = new FeatureStore(dataSource, clock, new Staleness(settings.under("marketlake.staleness.")));
-        featureStore.createSchema();
-        registry.bind("featureDataSource", dataSource);
-        registry.bind("featureStore", featureStore);
 
         PipelineStats stats = new PipelineStats(clock);
         registry.bind("pipelineStats", stats);

@@ -20,6 +20,20 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * Epoch milliseconds rounded up: an instant stored this way is never earlier than the true one, so a value
+     * available at 00:00:00.0009 becomes visible at 00:00:00.001, never at 00:00:00.000.
+     */
+    public static long ceilMillis(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : Math.addExact(millis, 1);
+    }
+
+    /** Epoch milliseconds rounded down: a query time in milliseconds, comparable with instants rounded up. */
+    public static long floorMillis(Instant instant) {
+        return instant.toEpochMilli(); // Instant's nanos are never negative, so this is a floor
+    }
+
     public static Instant parse(String text) {
         String value = text == null ? "" : text.trim();
         if (value.isEmpty() || value.equals("null")) {

@@ -1,7 +1,7 @@
 package io.marketlake.cli;
 
 import io.marketlake.Marketlake;
-import io.marketlake.Marketlake.IngestOutcome;
+import io.marketlake.ingest.Ingestion.Outcome;
 import io.marketlake.cot.CotSelection;
 import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.features.FeatureStore;
@@ -43,12 +43,12 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Marketlake marketlake = root.start()) {
-            List<IngestOutcome> outcomes = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
             for (Samples.Sample sample : Samples.bundled()) {
                 marketlake.requireRoute(sample.source() + "-load");
                 // a directory sample (several responses) is passed by its resource prefix
                 Object payload = sample.resource().endsWith("/") ? sample.resource() : sample.payload();
-                IngestOutcome outcome = marketlake.ingest("direct:" + sample.source() + "-load", sample.market(),
+                Outcome outcome = marketlake.ingest("direct:" + sample.source() + "-load", sample.market(),
                         sample.date(), payload);
                 outcomes.add(outcome);
                 out.println(Reports.line(sample.source(), outcome));
@@ -102,7 +102,7 @@ final class IngestCommand implements Callable<Integer> {
             Map<String, Object> properties) {
         marketlake.requireRoute(source + "-ingest");
         marketlake.settings().markets().get(market);
-        IngestOutcome outcome = marketlake.ingest("direct:" + source + "-ingest", market, date.toString(), null,
+        Outcome outcome = marketlake.ingest("direct:" + source + "-ingest", market, date.toString(), null,
                 properties);
         PrintWriter out = spec.commandLine().getOut();
         out.println(Reports.line(source, outcome));

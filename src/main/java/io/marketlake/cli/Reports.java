@@ -1,6 +1,6 @@
 package io.marketlake.cli;
 
-import io.marketlake.Marketlake.IngestOutcome;
+import io.marketlake.ingest.Ingestion.Outcome;
 import io.marketlake.features.FeatureStore;
 import io.marketlake.ingest.IngestReport;
 import io.marketlake.lake.LakeReader;
@@ -15,7 +15,7 @@ final class Reports {
     private Reports() {
     }
 
-    static String line(String source, IngestOutcome outcome) {
+    static String line(String source, Outcome outcome) {
         String head = source + " " + outcome.market() + " " + outcome.date() + ": ";
         if (outcome.failure() != null) {
             return head + "FAILED, dead-lettered: " + outcome.failure();
@@ -27,8 +27,8 @@ final class Reports {
                 + ", " + report.featuresWritten() + " new feature rows";
     }
 
-    static int exitCode(List<IngestOutcome> outcomes) {
-        return outcomes.stream().allMatch(IngestOutcome::clean) ? MarketlakeCommand.OK : MarketlakeCommand.DATA_REJECTED;
+    static int exitCode(List<Outcome> outcomes) {
+        return outcomes.stream().allMatch(Outcome::clean) ? MarketlakeCommand.OK : MarketlakeCommand.DATA_REJECTED;
     }
 
     static void printStores(PrintWriter out, LakeReader lake, FeatureStore features) {

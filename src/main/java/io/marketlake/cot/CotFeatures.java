@@ -20,10 +20,16 @@ public final class CotFeatures {
     }
 
     public List<FeatureValue> features(String market, List<CotReport> reports) {
+        return features(market, reports, null);
+    }
+
+    /** {@code observedAt}: when a live run first saw the reports (null for history): no value is available earlier. */
+    public List<FeatureValue> features(String market, List<CotReport> reports, Instant observedAt) {
         List<FeatureValue> features = new ArrayList<>();
         for (CotReport report : reports) {
             Instant asOf = calendar.asOf(report.reportDate());
-            Instant availableAt = calendar.releaseOf(report.reportDate());
+            Instant release = calendar.releaseOf(report.reportDate());
+            Instant availableAt = observedAt != null && observedAt.isAfter(release) ? observedAt : release;
             features.add(value(market, "cot_managed_money_net", asOf, availableAt, report.managedMoneyNet()));
             features.add(value(market, "cot_producer_net", asOf, availableAt, report.producerNet()));
             features.add(value(market, "cot_swap_net", asOf, availableAt, report.swapNet()));

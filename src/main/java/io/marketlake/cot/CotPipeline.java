@@ -4,6 +4,7 @@ import io.marketlake.Markets;
 import io.marketlake.features.FeatureValue;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.IngestProperties;
+import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -16,9 +17,11 @@ public final class CotPipeline {
     private final CotValidator validator;
     private final CotVersions versions;
     private final CotFeatures features;
+    private final Clock clock;
 
     public CotPipeline(Markets markets, CotReader reader, CotValidator validator, CotVersions versions,
-            CotFeatures features) {
+            CotFeatures features, Clock clock) {
+        this.clock = clock;
         this.markets = markets;
         this.reader = reader;
         this.validator = validator;
@@ -50,8 +53,15 @@ public final class CotPipeline {
         return versions.onlyChanged(batch, market);
     }
 
+    /**
+     * The schedule's runs are live: a week they see first is available from the later of its calendar release and
+     * now, so a release delay the calendar does not know yet never becomes lookahead. Ingests of history (ingest
+     * and backfill commands, samples) keep the calendar's release.
+     */
     public List<FeatureValue> features(@Body Batch<CotReport> batch,
-            @ExchangeProperty(IngestProperties.MARKET) String market) {
-        return features.features(market, batch.records());
+            @ExchangeProperty(IngestProperties.MARKET) String market,
+            @ExchangeProperty(IngestProperties.COT_SELECTION) CotSelection selection) {
+        boolean live = selection != null && selection.kind() == CotSelection.Kind.LATEST;
+        return features.features(market, batch.records(), live ? clock.instant() : null);
     }
 }

@@ -29,6 +29,11 @@ public record OhlcvBar(
         return LocalDate.ofInstant(tsEvent, ZoneOffset.UTC);
     }
 
+    /** Everything the bar says, without its text as received: two bars with equal values are the same bar. */
+    public java.util.List<Object> values() {
+        return java.util.Arrays.asList(tsEvent, rtype, publisherId, instrumentId, symbol, open, high, low, close, volume);
+    }
+
     /** How this bar is named in messages: instrument id, symbol and bar time. */
     public String describe() {
         return "instrument " + instrumentId + (symbol == null ? "" : " " + symbol) + " at " + tsEvent;

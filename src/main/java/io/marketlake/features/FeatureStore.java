@@ -1,5 +1,6 @@
 package io.marketlake.features;
 
+import io.marketlake.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +9,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +45,29 @@ public final class FeatureStore {
             )""";
     private static final String INDEX =
             "CREATE INDEX IF NOT EXISTS features_by_availability ON features (market, available_at)";
+    /**
+     * The batch ledger: a batch (source, market, trading date) is complete once its row is here. It is written in
+     * the transaction that stores the batch's features, after its lake files were written, so a batch is complete
+     * only when both stores hold it, and a crash or failure in between leaves it pending for the next run.
+     */
+    private static final String LEDGER = """
+            CREATE TABLE IF NOT EXISTS batches (
+              batch_id     VARCHAR(64)  NOT NULL,
+              source       VARCHAR(32)  NOT NULL,
+              market       VARCHAR(32)  NOT NULL,
+              trading_date VARCHAR(10)  NOT NULL,
+              completed_at BIGINT       NOT NULL,
+              lake_rows    BIGINT       NOT NULL,
+              feature_rows BIGINT       NOT NULL,
+              CONSTRAINT batches_pk PRIMARY KEY (batch_id)
+            )""";
+    private static final String LEDGER_INDEX =
+            "CREATE INDEX IF NOT EXISTS batches_by_date ON batches (source, market, trading_date)";
+    private static final String COMPLETE = "INSERT INTO batches"
+            + " (batch_id, source, market, trading_date, completed_at, lake_rows, feature_rows)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String COMPLETED_BETWEEN = "SELECT batch_id, trading_date, completed_at, lake_rows"
+            + " FROM batches WHERE source = ? AND market = ? AND trading_date BETWEEN ? AND ? ORDER BY batch_id";
     private static final String INSERT = "INSERT INTO features"
             + " (market, feature_name, as_of, available_at, recorded_at, value, quality)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -65,6 +94,8 @@ public final class FeatureStore {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(SCHEMA);
             statement.execute(INDEX);
+            statement.execute(LEDGER);
+            statement.execute(LEDGER_INDEX);
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot create the feature table", e);
         }
@@ -75,7 +106,15 @@ public final class FeatureStore {
      * available_at, changed values as revisions available from now, identical values not at all.
      */
     public int append(List<FeatureValue> values) {
-        if (values.isEmpty()) {
+        return append(values, null);
+    }
+
+    /**
+     * As {@link #append(List)}, and in the same transaction records {@code batch} as complete (when not null):
+     * either both the features and the ledger entry are stored, or neither.
+     */
+    public int append(List<FeatureValue> values, CompletedBatch batch) {
+        if (values.isEmpty() && batch == null) {
             return 0;
         }
         Instant observedAt = clock.instant();
@@ -87,6 +126,9 @@ public final class FeatureStore {
                 values.forEach(v -> byMarket.computeIfAbsent(v.market(), m -> new ArrayList<>()).add(v));
                 for (Map.Entry<String, List<FeatureValue>> entry : byMarket.entrySet()) {
                     added += appendMarket(connection, entry.getKey(), entry.getValue(), observedAt);
+                }
+                if (batch != null) {
+                    complete(connection, batch, added, observedAt);
                 }
                 connection.commit();
                 return added;
@@ -106,14 +148,16 @@ public final class FeatureStore {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (FeatureValue value : values) {
                 Key key = new Key(value.feature(), value.asOf().toEpochMilli());
+                // stored in milliseconds rounded up: a value is never visible before it was known
+                Instant availableAt = Instant.ofEpochMilli(Timestamps.ceilMillis(value.availableAt()));
                 FeatureRow known = latest.get(key);
-                Instant availableAt = value.availableAt();
                 if (known != null) {
                     if (Objects.equals(known.value(), value.value()) && known.quality() == value.quality()) {
                         continue;
                     }
                     // A revision could not have been known before we saw it.
-                    availableAt = availableAt.isAfter(observedAt) ? availableAt : observedAt;
+                    Instant observed = Instant.ofEpochMilli(Timestamps.ceilMillis(observedAt));
+                    availableAt = availableAt.isAfter(observed) ? availableAt : observed;
                     if (!availableAt.isAfter(known.availableAt())) {
                         availableAt = known.availableAt().plusMillis(1);
                     }
@@ -122,7 +166,7 @@ public final class FeatureStore {
                 insert.setString(2, value.feature());
                 insert.setLong(3, value.asOf().toEpochMilli());
                 insert.setLong(4, availableAt.toEpochMilli());
-                insert.setLong(5, observedAt.toEpochMilli());
+                insert.setLong(5, Timestamps.ceilMillis(observedAt));
                 if (value.value() == null) {
                     insert.setNull(6, Types.DOUBLE);
                 } else {
@@ -137,6 +181,70 @@ public final class FeatureStore {
             insert.executeBatch();
         }
         return added;
+    }
+
+    private static void complete(Connection connection, CompletedBatch batch, int featureRows, Instant at)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(COMPLETE)) {
+            insert.setString(1, batch.batchId());
+            insert.setString(2, batch.source());
+            insert.setString(3, batch.market());
+            insert.setString(4, batch.tradingDate().toString());
+            insert.setLong(5, Timestamps.ceilMillis(at));
+            insert.setLong(6, batch.lakeRows());
+            insert.setLong(7, featureRows);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A batch the ledger holds as complete. */
+    public record LedgerEntry(String batchId, LocalDate tradingDate, Instant completedAt, long lakeRows) {
+    }
+
+    /** The complete batches of this source and market with a trading date in [from, to], oldest first. */
+    public List<LedgerEntry> completed(String source, String market, LocalDate from, LocalDate to) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(COMPLETED_BETWEEN)) {
+            select.setString(1, source);
+            select.setString(2, market);
+            select.setString(3, from.toString());
+            select.setString(4, to.toString());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new LedgerEntry(rs.getString(1), LocalDate.parse(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read the batch ledger of " + source + "/" + market, e);
+        }
+        return entries;
+    }
+
+    /** Which of these batch ids the ledger holds as complete. */
+    public Set<String> completed(Collection<String> batchIds) {
+        Set<String> done = new HashSet<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(batchIds));
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            String sql = "SELECT batch_id FROM batches WHERE batch_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        done.add(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new FeatureStoreException("cannot read the batch ledger", e);
+            }
+        }
+        return done;
     }
 
     private Map<Key, FeatureRow> latestKnown(Connection connection, String market, List<FeatureValue> values)
@@ -172,7 +280,7 @@ public final class FeatureStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, market);
-            select.setLong(2, time.toEpochMilli());
+            select.setLong(2, Timestamps.floorMillis(time));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     points.add(point(rs, 1, time));
@@ -193,8 +301,14 @@ public final class FeatureStore {
         if (times.isEmpty()) {
             return result;
         }
-        times.forEach(t -> result.put(t, new ArrayList<>()));
-        String values = String.join(", ", Collections.nCopies(times.size(), "(?)"));
+        // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in milliseconds
+        // sees exactly what the time itself would; times within one millisecond share one answer.
+        Map<Long, List<Instant>> timesByMillis = new TreeMap<>();
+        times.forEach(t -> {
+            result.put(t, new ArrayList<>());
+            timesByMillis.computeIfAbsent(Timestamps.floorMillis(t), k -> new ArrayList<>()).add(t);
+        });
+        String values = String.join(", ", Collections.nCopies(timesByMillis.size(), "(?)"));
         String sql = "WITH query_times(t) AS (VALUES " + values + ")"
                 + " SELECT t, feature_name, value, as_of, available_at, quality FROM ("
                 + " SELECT q.t, f.feature_name, f.value, f.as_of, f.available_at, f.quality,"
@@ -204,14 +318,15 @@ public final class FeatureStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
-            for (Instant time : times) {
-                select.setLong(index++, time.toEpochMilli());
+            for (long millis : timesByMillis.keySet()) {
+                select.setLong(index++, millis);
             }
             select.setString(index, market);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Instant time = Instant.ofEpochMilli(rs.getLong(1));
-                    result.get(time).add(point(rs, 2, time));
+                    for (Instant time : timesByMillis.get(rs.getLong(1))) {
+                        result.get(time).add(point(rs, 2, time));
+                    }
                 }
             }
         } catch (SQLException e) {

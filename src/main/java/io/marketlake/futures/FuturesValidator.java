@@ -3,7 +3,12 @@ package io.marketlake.futures;
 import io.marketlake.databento.ContractType;
 import io.marketlake.databento.OhlcvBar;
 import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Rejection;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * SPEC §5 rules for daily futures bars. Calendar spreads and strategies legitimately trade at zero or negative
@@ -11,8 +16,18 @@ import io.marketlake.ingest.Rejection;
  */
 public final class FuturesValidator {
 
-    public Batch<OhlcvBar> validate(Batch<OhlcvBar> batch) {
-        return batch.validate(FuturesValidator::check);
+    /**
+     * The rules of every bar, then the response's own: a bar of another date than the one asked for is refused (as
+     * the newest batch of its own date it would hide that date's real data), and a bar appears once.
+     */
+    public Batch<OhlcvBar> validate(@Body Batch<OhlcvBar> batch,
+            @ExchangeProperty(IngestProperties.DATE) String requestedDate) {
+        LocalDate requested = LocalDate.parse(requestedDate);
+        return batch.validate(bar -> bar.tradingDate().equals(requested) ? check(bar)
+                        : reject(bar, "outside_requested_range", "trading date " + bar.tradingDate()
+                                + " is not the date asked for, " + requested))
+                .distinct(bar -> List.of(bar.instrumentId(), bar.tsEvent()), OhlcvBar::values, OhlcvBar::raw,
+                        OhlcvBar::describe);
     }
 
     static Rejection check(OhlcvBar bar) {

@@ -27,6 +27,8 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the lake back. Partitions outside [from, to] are never opened. Every batch stays on disk; unless all
@@ -38,7 +40,10 @@ public final class LakeReader {
     private static final Schema TRADING_DATE_ONLY = SchemaBuilder.record("TradingDate").fields()
             .name(LakeColumns.TRADING_DATE).type(LakeColumns.date()).noDefault().endRecord();
 
+    private static final Logger LOG = LoggerFactory.getLogger(LakeReader.class);
+
     private final Path root;
+    private final Set<Path> warnedAbout = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LakeReader(Path root) {
         this.root = root;
@@ -65,15 +70,7 @@ public final class LakeReader {
     public Scan scan(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions,
             Consumer<GenericRecord> sink) {
         List<Path> files = dataFiles(dataType, market, from, to);
-        Map<LocalDate, String> newest = new HashMap<>();
-        if (!allVersions) {
-            for (Path file : files) {
-                String batch = batchId(file);
-                for (LocalDate date : datesOf(file)) {
-                    newest.merge(date, batch, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                }
-            }
-        }
+        Map<LocalDate, String> newest = allVersions ? Map.of() : newestBatches(files);
         Schema schema = null;
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
@@ -98,6 +95,25 @@ public final class LakeReader {
             }
         }
         return new Scan(schema, used);
+    }
+
+    /** For each trading date in [from, to] (either may be null) that the lake holds, the newest batch holding it. */
+    public Map<LocalDate, String> newestBatches(String dataType, String market, LocalDate from, LocalDate to) {
+        Map<LocalDate, String> newest = newestBatches(dataFiles(dataType, market, from, to));
+        newest.keySet().removeIf(date -> (from != null && date.isBefore(from)) || (to != null && date.isAfter(to)));
+        return newest;
+    }
+
+    /** A file is one batch, named by its id: the first pass reads only each file's trading dates. */
+    private Map<LocalDate, String> newestBatches(List<Path> files) {
+        Map<LocalDate, String> newest = new HashMap<>();
+        for (Path file : files) {
+            String batch = batchId(file);
+            for (LocalDate date : datesOf(file)) {
+                newest.merge(date, batch, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        return newest;
     }
 
     /** Trading dates that some batch holds for this data type and market. */
@@ -172,10 +188,17 @@ public final class LakeReader {
         List<Path> result = new ArrayList<>();
         try (Stream<Path> years = Files.list(marketDir)) {
             for (Path yearDir : years.filter(Files::isDirectory).sorted().toList()) {
-                int year = Integer.parseInt(value(yearDir, "year"));
+                Integer year = partitionNumber(yearDir, "year", 1, 9999);
+                if (year == null) {
+                    continue;
+                }
                 try (Stream<Path> months = Files.list(yearDir)) {
                     for (Path monthDir : months.filter(Files::isDirectory).sorted().toList()) {
-                        YearMonth month = YearMonth.of(year, Integer.parseInt(value(monthDir, "month")));
+                        Integer monthValue = partitionNumber(monthDir, "month", 1, 12);
+                        if (monthValue == null) {
+                            continue;
+                        }
+                        YearMonth month = YearMonth.of(year, monthValue);
                         if ((from != null && month.atEndOfMonth().isBefore(from))
                                 || (to != null && month.atDay(1).isAfter(to))) {
                             continue;
@@ -203,12 +226,26 @@ public final class LakeReader {
         }
     }
 
-    private static String value(Path dir, String key) {
+    /**
+     * The number of a {@code key=<n>} partition directory, or null for any other directory (an operator's backup,
+     * a tool's scratch space): it is not lake data, so it is skipped with a warning instead of failing every read.
+     */
+    private Integer partitionNumber(Path dir, String key, int min, int max) {
         String name = dir.getFileName().toString();
-        if (!name.startsWith(key + "=")) {
-            throw new IllegalStateException("unexpected directory in the lake: " + dir);
+        if (name.startsWith(key + "=")) {
+            try {
+                int value = Integer.parseInt(name.substring(key.length() + 1));
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
         }
-        return name.substring(key.length() + 1);
+        if (warnedAbout.add(dir)) {
+            LOG.warn("Skipping {}: not a {}=<n> partition directory of the lake", root.relativize(dir), key);
+        }
+        return null;
     }
 
     private static String partitionValue(Path relative, String key) {

@@ -155,16 +155,30 @@ public final class DeadLetters {
         return id.substring(Math.max(0, id.length() - 8)).replaceAll("[^A-Za-z0-9]", "");
     }
 
-    public static String reason(Exception failure) {
-        if (failure == null) {
+    public static String reason(Exception exception) {
+        if (exception == null) {
             return "unknown failure";
         }
+        Throwable failure = cause(exception);
         if (failure instanceof HttpOperationFailedException http) {
             return "HTTP " + http.getStatusCode() + " " + (http.getStatusText() == null ? "" : http.getStatusText())
                     + " from " + http.getUri() + (http.getResponseBody() == null ? "" : ": " + abbreviate(http.getResponseBody()));
         }
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** What went wrong under Camel's wrappers ("Multicast processing failed for number 1 ..."). */
+    private static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof org.apache.camel.CamelExchangeException
+                || cause instanceof org.apache.camel.RuntimeCamelException
+                || cause instanceof java.lang.reflect.InvocationTargetException
+                || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String payload(Exchange exchange) {

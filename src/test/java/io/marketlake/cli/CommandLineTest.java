@@ -146,7 +146,7 @@ class CommandLineTest {
     }
 
     @Test
-    void backfill_skips_dates_already_in_the_lake_unless_forced() {
+    void backfill_skips_dates_already_complete_unless_forced() {
         String payload = TestResources.text("samples/databento/HE.FUT-ohlcv-1d-2026-02-17-json_pretty.jsonl");
         String empty = "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n";
         // Sat 14 has no session; Sun 15 and Mon 16 (holiday) come back empty; Tue 17 has bars
@@ -155,16 +155,15 @@ class CommandLineTest {
                 .isZero();
         assertThat(databento.requests()).extracting(r -> r.form().get("start"))
                 .containsExactly("2026-02-15", "2026-02-16", "2026-02-17");
-        assertThat(out).contains("3 dates ingested (13 rows, 0 rejected), 0 already in the lake, 0 failed");
+        assertThat(out).contains("3 dates ingested (13 rows, 0 rejected), 0 complete already, 0 failed");
         assertThat(err).contains("backfill futures HE 3/3 2026-02-17 13 rows, 0 rejected");
 
+        // the empty days were asked long after they ended: they are complete too
         databento.reset();
-        databento.ok(empty).ok(empty);
         assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-14", "--to", "2026-02-17"))
                 .isZero();
-        assertThat(databento.requests()).extracting(r -> r.form().get("start"))
-                .containsExactly("2026-02-15", "2026-02-16");
-        assertThat(out).contains("1 already in the lake");
+        assertThat(databento.requests()).isEmpty();
+        assertThat(out).contains("3 complete already");
 
         databento.reset();
         databento.ok(payload);
@@ -220,7 +219,7 @@ class CommandLineTest {
                 .isZero();
         assertThat(databento.requests()).extracting(r -> r.form().get("end"))
                 .containsOnly("2026-02-16T19:00:00.000000001Z");
-        assertThat(out).contains("1 dates ingested (0 rows, 0 rejected), 1 already in the lake, 0 failed");
+        assertThat(out).contains("1 dates ingested (0 rows, 0 rejected), 1 complete already, 0 failed");
     }
 
     @Test

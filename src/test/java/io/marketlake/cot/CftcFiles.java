@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * CFTC files in the exact published layout, made from the real 2021 rows (src/test/resources/cftc): the header
  * line as published, and LEAN HOGS rows moved to other report dates or given other figures, field by name.
  */
-final class CftcFiles {
+public final class CftcFiles {
 
     static final String EXCERPT = "cftc/cftc_fut_disagg_f_year_2021_excerpt_LEAN_HOGS.txt";
     private static final String[] LINES = TestResources.text(EXCERPT).split("\r\n");
@@ -34,7 +34,7 @@ final class CftcFiles {
     }
 
     /** The real row with its dates set to {@code reportDate} and the given fields replaced (names as in the header). */
-    static String hogs(LocalDate reportDate, Map<String, String> changes) {
+    public static String hogs(LocalDate reportDate, Map<String, String> changes) {
         List<String> fields = new ArrayList<>(parse(HOGS_2021_03_16));
         Map<String, String> all = new HashMap<>(changes);
         all.put("As_of_Date_In_Form_YYMMDD", reportDate.format(DateTimeFormatter.ofPattern("yyMMdd")));
@@ -59,20 +59,20 @@ final class CftcFiles {
         return line.toString();
     }
 
-    static String hogs(LocalDate reportDate) {
+    public static String hogs(LocalDate reportDate) {
         return hogs(reportDate, Map.of());
     }
 
     /** A yearly file: the header, then the rows, CRLF as published. */
-    static String yearly(String... rows) {
+    public static String yearly(String... rows) {
         return HEADER + "\r\n" + String.join("\r\n", rows) + "\r\n";
     }
 
-    static byte[] zip(String entryName, String text) {
+    public static byte[] zip(String entryName, String text) {
         return zip(Map.of(entryName, text));
     }
 
-    static byte[] zip(Map<String, String> entries) {
+    public static byte[] zip(Map<String, String> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {

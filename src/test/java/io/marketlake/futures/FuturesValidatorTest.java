@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class FuturesValidatorTest {
 
     private final Batch<OhlcvBar> batch = new FuturesValidator().validate(
-            new OhlcvReader().read(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv")));
+            new OhlcvReader().read(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv")),
+            "2026-02-17");
+    private static final String HEADER = "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n";
+    private static final String HEJ6_TUE = "1771286400000000000,35,1,1,91500000000,92000000000,91000000000,91500000000,5,HEJ6";
 
     @Test
     void good_records_of_a_payload_pass_beside_bad_ones() {
@@ -48,8 +51,45 @@ class FuturesValidatorTest {
         Batch<OhlcvBar> all = new FuturesValidator().validate(new OhlcvReader().read(
                 "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n"
                         + "1771286400000000000,35,1,2,91500000000,92000000000,91000000000,93000000000,5,HEK6\n"
-                        + "1771286400000000000,35,1,3,91500000000,92000000000,91000000000,91500000000,-5,HEM6\n"));
+                        + "1771286400000000000,35,1,3,91500000000,92000000000,91000000000,91500000000,-5,HEM6\n"),
+                "2026-02-17");
         assertThat(all.rejections()).extracting(Rejection::rule)
                 .containsExactly("close_outside_range", "negative_volume");
+    }
+
+    @Test
+    void a_bar_repeated_in_a_response_is_kept_once_and_the_repeat_quarantined() {
+        Batch<OhlcvBar> checked = new FuturesValidator().validate(
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + HEJ6_TUE + "\n"), "2026-02-17");
+
+        assertThat(checked.records()).singleElement().satisfies(b -> assertThat(b.symbol()).isEqualTo("HEJ6"));
+        assertThat(checked.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("duplicate_record");
+            assertThat(r.record()).isEqualTo(HEJ6_TUE);
+        });
+    }
+
+    @Test
+    void two_different_bars_for_one_instrument_and_time_are_both_refused() {
+        String other = HEJ6_TUE.replace(",91500000000,5,HEJ6", ",91600000000,5,HEJ6");
+        Batch<OhlcvBar> checked = new FuturesValidator().validate(
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + other + "\n"), "2026-02-17");
+
+        assertThat(checked.records()).isEmpty();
+        assertThat(checked.rejections()).extracting(Rejection::rule).containsExactly("conflicting_records",
+                "conflicting_records");
+    }
+
+    @Test
+    void a_bar_of_another_date_than_the_one_asked_for_is_refused() {
+        String wednesday = HEJ6_TUE.replace("1771286400000000000", "1771372800000000000");
+        Batch<OhlcvBar> checked = new FuturesValidator().validate(
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + wednesday + "\n"), "2026-02-17");
+
+        assertThat(checked.records()).extracting(OhlcvBar::tradingDate).containsExactly(java.time.LocalDate.of(2026, 2, 17));
+        assertThat(checked.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("outside_requested_range");
+            assertThat(r.detail()).contains("2026-02-18").contains("2026-02-17");
+        });
     }
 }

@@ -1,0 +1,111 @@
+package io.marketlake.ingest;
+
+import io.marketlake.ConfigurationException;
+import io.marketlake.Markets;
+import io.marketlake.cot.CotSelection;
+import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.options.OptionsLakeTable;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Ingests a range of dates, resumable: a date whose batch is complete (BatchLedger: in the lake and in the
+ * feature store) is skipped unless forced, so a rerun after a failure or a kill finishes exactly what was left.
+ * The command line and the daemon share it.
+ */
+public final class Backfill {
+
+    /** A source ingested one trading date at a time. */
+    public enum DailySource {
+        // Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC).
+        FUTURES("futures", FuturesLakeTable.DATA_TYPE, day -> day.getDayOfWeek() != DayOfWeek.SATURDAY),
+        OPTIONS("options", OptionsLakeTable.DATA_TYPE,
+                day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+
+        private final String source;
+        private final String dataType;
+        private final Predicate<LocalDate> tradingDay;
+
+        DailySource(String source, String dataType, Predicate<LocalDate> tradingDay) {
+            this.source = source;
+            this.dataType = dataType;
+            this.tradingDay = tradingDay;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public String endpoint() {
+            return "direct:" + source + "-ingest";
+        }
+    }
+
+    /** Told about each date as it is done, for progress displays. */
+    public interface Progress {
+        void started(int dates);
+
+        void step(LocalDate date, Ingestion.Outcome outcome);
+
+        void skipped(LocalDate date);
+    }
+
+    /** What a backfill did: one outcome per date it ingested, and how many dates were complete already. */
+    public record Result(List<Ingestion.Outcome> outcomes, int skipped) {
+
+        public long failed() {
+            return outcomes.stream().filter(o -> o.failure() != null).count();
+        }
+    }
+
+    private final Ingestion ingestion;
+    private final BatchLedger ledger;
+    private final Markets markets;
+
+    public Backfill(Ingestion ingestion, BatchLedger ledger, Markets markets) {
+        this.ingestion = ingestion;
+        this.ledger = ledger;
+        this.markets = markets;
+    }
+
+    public Result daily(DailySource source, String market, LocalDate from, LocalDate to, boolean force,
+            Progress progress) {
+        checkRange(from, to);
+        markets.get(market);
+        List<LocalDate> dates = from.datesUntil(to.plusDays(1)).filter(source.tradingDay).toList();
+        Set<LocalDate> done = force ? Set.of() : ledger.done(source.source, source.dataType, market, dates);
+        progress.started(dates.size());
+        List<Ingestion.Outcome> outcomes = new ArrayList<>();
+        int skipped = 0;
+        for (LocalDate date : dates) {
+            if (done.contains(date)) {
+                skipped++;
+                progress.skipped(date);
+                continue;
+            }
+            Ingestion.Outcome outcome = ingestion.ingest(source.endpoint(), market, date.toString(), null, Map.of());
+            outcomes.add(outcome);
+            progress.step(date, outcome);
+        }
+        return new Result(outcomes, skipped);
+    }
+
+    /** Every COT report with a report date in [from, to]; weeks stored complete and unchanged add nothing. */
+    public Ingestion.Outcome cot(String market, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        markets.get(market);
+        return ingestion.ingest("direct:cot-ingest", market, from.toString(), null,
+                Map.of(IngestProperties.COT_SELECTION, CotSelection.between(from, to)));
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new ConfigurationException("--to " + to + " is before --from " + from);
+        }
+    }
+}
