@@ -47,11 +47,58 @@ class ChainBuilderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
-    void quotes_and_statistics_without_a_definition_are_rejected_naming_the_instrument(String encoding) {
+    void quotes_without_a_definition_are_rejected_naming_the_instrument(String encoding) {
         Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         assertThat(chain.rejections()).extracting(Rejection::rule).containsExactly("no_definition");
         assertThat(chain.rejections().get(0).detail()).contains("instrument_id 99999999");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "json"})
+    void every_record_read_twice_builds_the_same_chain(String encoding) {
+        Batch<OptionRow> once = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+
+        Batch<OptionRow> twice = build(eachRecordTwice(ChainTestData.definition(encoding)),
+                eachRecordTwice(ChainTestData.statistics(encoding)), eachRecordTwice(ChainTestData.quotes(encoding)));
+
+        assertThat(twice.records()).isEqualTo(once.records());
+        assertThat(twice.rejections()).isEqualTo(once.rejections());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "json"})
+    void responses_received_twice_over_build_the_same_chain(String encoding) {
+        Batch<OptionRow> once = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+
+        Batch<OptionRow> twice = build(twiceOver(ChainTestData.definition(encoding)),
+                twiceOver(ChainTestData.statistics(encoding)), twiceOver(ChainTestData.quotes(encoding)));
+
+        assertThat(twice.records()).isEqualTo(once.records());
+        assertThat(twice.rejections()).isEqualTo(once.rejections());
+    }
+
+    private static Batch<OptionRow> build(String definitions, String statistics, String quotes) {
+        return new ChainBuilder(0.045).build(ChainTestData.payloads(definitions, statistics, quotes), DATE, SNAPSHOT);
+    }
+
+    /** Each record repeated on the next line (a CSV header stays single). */
+    private static String eachRecordTwice(String payload) {
+        StringBuilder twice = new StringBuilder();
+        List<String> lines = payload.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            twice.append(lines.get(i)).append('\n');
+            if (i > 0 || lines.get(i).startsWith("{")) {
+                twice.append(lines.get(i)).append('\n');
+            }
+        }
+        return twice.toString();
+    }
+
+    /** The whole response, then all its records again (a CSV header stays single). */
+    private static String twiceOver(String payload) {
+        String again = payload.startsWith("{") ? payload : payload.substring(payload.indexOf('\n') + 1);
+        return payload + again;
     }
 
     private static OptionRow row(List<OptionRow> rows, String symbol) {
