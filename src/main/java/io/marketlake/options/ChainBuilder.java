@@ -46,7 +46,9 @@ public final class ChainBuilder {
         Map<Long, OptionDefinition> definitions = new HashMap<>();
         read(payloads.definitions(), rejections, row -> {
             OptionDefinition definition = definition(row);
-            LastReceived.keep(definitions, definition.instrumentId(), definition, OptionDefinition::tsRecv);
+            if (LastReceived.knownAt(definition.tsRecv(), snapshot)) {
+                LastReceived.keep(definitions, definition.instrumentId(), definition, OptionDefinition::tsRecv);
+            }
         });
         ChainStatistics stats = new ChainStatistics(snapshot, definitions::containsKey);
         read(payloads.statistics(), rejections, stats::add);
