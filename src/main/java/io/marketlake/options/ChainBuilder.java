@@ -14,23 +14,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Joins the three responses of a day on instrument_id into one chain snapshot. Each response streams through
- * once and only the latest state per instrument is kept (the last definition, the last open interest and
- * settlement, the last top of book at or before the snapshot), so memory grows with the number of instruments,
- * not with the number of quotes.
+ * once and only the latest state per instrument as known at the snapshot is kept (the last definition, open
+ * interest and settlement of the newest session (see {@link ChainStatistics}), the last top of book), so memory
+ * grows with the number of instruments, not with the number of quotes.
  */
 public final class ChainBuilder {
 
-    static final int STAT_SETTLEMENT = 3;
-    static final int STAT_OPEN_INTEREST = 9;
-    private static final int UPDATE_DELETE = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(ChainBuilder.class);
+    private static final int NOTED_IDS = 5;
     private static final double DAYS_PER_YEAR = 365.0;
 
     private final double riskFreeRate;
@@ -39,34 +41,26 @@ public final class ChainBuilder {
         this.riskFreeRate = riskFreeRate;
     }
 
-    /** A statistic as last published: price (settlement) or quantity (open interest). */
-    record Stat(Instant tsRecv, Double price, Long quantity, String raw) {
-    }
-
     public Batch<OptionRow> build(OptionsPayloads payloads, LocalDate tradingDate, Instant snapshot) {
         List<Rejection> rejections = new ArrayList<>();
         Map<Long, OptionDefinition> definitions = new HashMap<>();
         read(payloads.definitions(), rejections, row -> {
             OptionDefinition definition = definition(row);
-            OptionDefinition known = definitions.get(definition.instrumentId());
-            if (known == null || !definition.tsRecv().isBefore(known.tsRecv())) {
-                definitions.put(definition.instrumentId(), definition);
+            if (LastReceived.knownAt(definition.tsRecv(), snapshot)) {
+                LastReceived.keep(definitions, definition.instrumentId(), definition, OptionDefinition::tsRecv);
             }
         });
-        Map<Long, Map<Integer, Stat>> stats = new HashMap<>();
-        read(payloads.statistics(), rejections, row -> statistic(row, snapshot, stats));
+        ChainStatistics stats = new ChainStatistics(snapshot, definitions::containsKey);
+        read(payloads.statistics(), rejections, stats::add);
+        noteUndefined(payloads.statistics(), stats.undefinedInstruments());
         Map<Long, TopOfBook> books = new HashMap<>();
         read(payloads.quotes(), rejections, row -> {
             TopOfBook book = book(row);
-            if (book.tsRecv().isAfter(snapshot)) {
-                return;
-            }
-            TopOfBook known = books.get(book.instrumentId());
-            if (known == null || !book.tsRecv().isBefore(known.tsRecv())) {
-                books.put(book.instrumentId(), book);
+            if (LastReceived.knownAt(book.tsRecv(), snapshot)) {
+                LastReceived.keep(books, book.instrumentId(), book, TopOfBook::tsRecv);
             }
         });
-        rejectUndefined(definitions, stats, books, rejections);
+        rejectUndefined(definitions, books, rejections);
 
         Map<String, Long> futuresBySymbol = new HashMap<>();
         definitions.values().stream().filter(OptionDefinition::isFuture)
@@ -81,7 +75,7 @@ public final class ChainBuilder {
     }
 
     private OptionRow row(OptionDefinition definition, LocalDate tradingDate, Instant snapshot,
-            Map<Long, TopOfBook> books, Map<Long, Map<Integer, Stat>> stats, Map<String, Long> futuresBySymbol) {
+            Map<Long, TopOfBook> books, ChainStatistics stats, Map<String, Long> futuresBySymbol) {
         TreeSet<String> flags = new TreeSet<>();
         TopOfBook book = books.get(definition.instrumentId());
         if (book == null) {
@@ -106,16 +100,12 @@ public final class ChainBuilder {
                 flags.add("no_iv");
             }
         }
-        Map<Integer, Stat> stat = stats.getOrDefault(definition.instrumentId(), Map.of());
-        Stat openInterest = stat.get(STAT_OPEN_INTEREST);
-        Stat settlement = stat.get(STAT_SETTLEMENT);
         return new OptionRow(tradingDate, snapshot, definition.instrumentId(), definition.symbol(),
                 definition.underlying(), definition.underlyingId(), definition.expiration(), call, definition.strike(),
                 book == null ? null : book.bid(), book == null ? null : book.ask(),
                 book == null ? null : book.bidSize(), book == null ? null : book.askSize(),
                 book == null ? null : book.tsRecv(),
-                openInterest == null ? null : openInterest.quantity(),
-                settlement == null ? null : settlement.price(),
+                stats.openInterest(definition.instrumentId()), stats.settlement(definition.instrumentId()),
                 underlyingPrice, years, impliedVol, flags, definition.raw());
     }
 
@@ -129,44 +119,30 @@ public final class ChainBuilder {
         return book == null ? null : book.mid();
     }
 
-    private static void rejectUndefined(Map<Long, OptionDefinition> definitions, Map<Long, Map<Integer, Stat>> stats,
-            Map<Long, TopOfBook> books, List<Rejection> rejections) {
-        Map<Long, String> undefined = new LinkedHashMap<>();
+    /**
+     * Definitions are asked for from the start of the snapshot's UTC day and quotes only for the session before
+     * the snapshot: an instrument quoted then was listed today, so its missing definition means the definitions
+     * are incomplete and the chain short of an option, which is rejected to be looked at. Statistics reach back
+     * days, to options that have expired since, so theirs is not a defect (see {@link ChainStatistics}).
+     */
+    private static void rejectUndefined(Map<Long, OptionDefinition> definitions, Map<Long, TopOfBook> books,
+            List<Rejection> rejections) {
         books.forEach((id, book) -> {
             if (!definitions.containsKey(id)) {
-                undefined.put(id, book.raw());
+                rejections.add(new Rejection(book.raw(), "no_definition",
+                        "instrument_id " + id + " has quotes but no definition"));
             }
         });
-        stats.forEach((id, stat) -> {
-            if (!definitions.containsKey(id)) {
-                undefined.putIfAbsent(id, stat.values().iterator().next().raw());
-            }
-        });
-        undefined.forEach((id, raw) -> rejections.add(new Rejection(raw, "no_definition",
-                "instrument_id " + id + " has quotes or statistics but no definition")));
     }
 
-    private static void statistic(DatabentoRow row, Instant snapshot, Map<Long, Map<Integer, Stat>> stats) {
-        int type = (int) DatabentoValues.integer(row.require("stat_type"));
-        if (type != STAT_SETTLEMENT && type != STAT_OPEN_INTEREST) {
-            return;
+    /** Expected daily (options expire), so a line for the operator, not a rejection that fails the ingest. */
+    private static void noteUndefined(OptionsPayloads.Source statistics, Set<Long> ids) {
+        if (!ids.isEmpty()) {
+            LOG.info("{}: ignored the statistics of {} instrument(s) not defined at the snapshot (expired or not"
+                    + " listed today), instrument_id {}{}", statistics.name(), ids.size(),
+                    ids.stream().limit(NOTED_IDS).map(String::valueOf).collect(Collectors.joining(", ")),
+                    ids.size() > NOTED_IDS ? ", ..." : "");
         }
-        Instant tsRecv = required(DatabentoValues.timestamp(row.require("ts_recv")), "ts_recv");
-        if (tsRecv.isAfter(snapshot)) {
-            return; // published after the snapshot: using it would look ahead
-        }
-        long id = DatabentoValues.integer(row.require("instrument_id"));
-        Map<Integer, Stat> byType = stats.computeIfAbsent(id, k -> new HashMap<>());
-        Stat known = byType.get(type);
-        if (known != null && tsRecv.isBefore(known.tsRecv())) {
-            return;
-        }
-        if (DatabentoValues.integer(row.require("update_action")) == UPDATE_DELETE) {
-            byType.remove(type);
-            return;
-        }
-        Long quantity = quantity(row.require("quantity"));
-        byType.put(type, new Stat(tsRecv, DatabentoValues.price(row.require("price")), quantity, row.raw()));
     }
 
     private static OptionDefinition definition(DatabentoRow row) {
@@ -195,15 +171,6 @@ public final class ChainBuilder {
                 row);
     }
 
-    /** Open interest and other quantities: i64 max means unset, and is never blanked even when pretty. */
-    private static Long quantity(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        long value = DatabentoValues.integer(text);
-        return value == Long.MAX_VALUE ? null : value;
-    }
-
     private static void read(OptionsPayloads.Source source, List<Rejection> rejections, Consumer<DatabentoRow> use) {
         try (Reader reader = source.open()) {
             DatabentoPayloadReader.read(reader, new DatabentoPayloadReader.Sink() {
@@ -228,7 +195,7 @@ public final class ChainBuilder {
         }
     }
 
-    private static <T> T required(T value, String field) {
+    static <T> T required(T value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("undefined " + field);
         }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * One option of a chain snapshot: its definition, the last top of book at or before the snapshot, the last
- * open interest and settlement published at or before it, the underlying futures price then, and the implied
- * volatility of the mid. {@code flags}: crossed, one_sided, no_quote, no_underlying, no_iv.
+ * One option of a chain snapshot: its definition, the last top of book at or before the snapshot, the open
+ * interest and settlement of the newest session published at or before it, the underlying futures price then,
+ * and the implied volatility of the mid. {@code flags}: crossed, one_sided, no_quote, no_underlying, no_iv.
  */
 public record OptionRow(
         LocalDate tradingDate,

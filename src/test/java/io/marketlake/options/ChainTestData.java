@@ -44,7 +44,22 @@ final class ChainTestData {
                 resource(prefix + "statistics." + extension), resource(prefix + "mbp-1." + extension));
     }
 
+    /** Responses given as text, for tests that change the recorded ones. */
+    static OptionsPayloads payloads(String definitions, String statistics, String quotes) {
+        return new OptionsPayloads(text("definition", definitions), text("statistics", statistics),
+                text("mbp-1", quotes));
+    }
+
+    /** A time as Databento writes it without pretty_ts: nanoseconds since the epoch. */
+    static String nanos(java.time.Instant time) {
+        return String.valueOf(time.getEpochSecond() * 1_000_000_000L + time.getNano());
+    }
+
     private static OptionsPayloads.Source resource(String name) {
+        return text(name, TestResources.text(name));
+    }
+
+    private static OptionsPayloads.Source text(String name, String payload) {
         return new OptionsPayloads.Source() {
             @Override
             public String name() {
@@ -53,7 +68,7 @@ final class ChainTestData {
 
             @Override
             public java.io.Reader open() {
-                return new java.io.StringReader(TestResources.text(name));
+                return new java.io.StringReader(payload);
             }
         };
     }
