@@ -28,6 +28,7 @@ public final class Markets {
                 .orElseThrow(() -> new ConfigurationException("marketlake.markets is not set"));
         List<Market> markets = new ArrayList<>();
         for (String code : Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+            SafeNames.segment("market code in marketlake.markets", code);
             String prefix = "marketlake.market." + code + ".";
             Function<String, String> required = key -> properties.apply(prefix + key)
                     .orElseThrow(() -> new ConfigurationException(prefix + key + " is not set"));
@@ -54,7 +55,8 @@ public final class Markets {
     public Market get(String code) {
         Market market = byCode.get(code);
         if (market == null) {
-            throw new ConfigurationException("unknown market '" + code + "'; configured markets: " + order);
+            throw new ConfigurationException("unknown market " + SafeNames.printable(code) + "; configured markets: "
+                    + order);
         }
         return market;
     }

@@ -39,7 +39,7 @@ public final class Settings {
     }
 
     public Path home() {
-        return Path.of(get("marketlake.home"));
+        return SafeNames.home("marketlake.home", get("marketlake.home"));
     }
 
     public Path lakeRoot() {

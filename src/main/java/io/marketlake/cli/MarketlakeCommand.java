@@ -3,7 +3,7 @@ package io.marketlake.cli;
 import io.marketlake.ConfigurationException;
 import io.marketlake.Failures;
 import io.marketlake.Marketlake;
-import java.nio.file.Path;
+import io.marketlake.SafeNames;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ public final class MarketlakeCommand {
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Holds lake/, features.db and dead/ (default: marketlake.home, ./data).")
-    Path home;
+    String home;
 
     /** Runs a command line and returns its exit code. */
     public static int execute(String... args) {
@@ -53,7 +53,7 @@ public final class MarketlakeCommand {
     Map<String, String> overrides() {
         Map<String, String> overrides = new HashMap<>();
         if (home != null) {
-            overrides.put("marketlake.home", home.toString());
+            overrides.put("marketlake.home", SafeNames.home("--home", home).toString());
         }
         return overrides;
     }
