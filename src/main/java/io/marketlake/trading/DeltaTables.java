@@ -53,7 +53,7 @@ import org.apache.hadoop.conf.Configuration;
  * append with a transaction id for exactly-once, scans of a version or of the state at an instant, history
  * and checkpoints. In-commit timestamps are on, so "as of" follows the commits, not file modification times.
  */
-public final class DeltaTables {
+public class DeltaTables {
 
     private static final String ENGINE_INFO = "marketlake";
     private static final StructType COMMIT_SCHEMA = new StructType()
@@ -87,16 +87,20 @@ public final class DeltaTables {
     }
 
     /**
-     * Appends rows in one commit, creating the table with its first rows. Returns the committed version, or -1
-     * when this application id has committed this transaction version (or a later one) already.
+     * Appends a source's rows number {@code from} onwards in one commit, creating the table with its first rows.
+     * The commit's transaction version of the source's application id is the number of the source's rows
+     * committed through it. Returns the committed version, or -1, leaving the table as it was, when the table
+     * does not hold exactly {@code from} rows of that source (they were committed already, or another import of
+     * the source got further).
      */
-    public long append(TradingTable table, List<Map<String, Object>> rows, String appId, long txnVersion) {
+    public long append(TradingTable table, List<Map<String, Object>> rows, String appId, long from) {
         boolean create = !exists(table);
         Table delta = Table.forPath(engine(), path(table).toString());
         Transaction transaction;
         try {
             TransactionBuilder builder = delta.createTransactionBuilder(engine(), ENGINE_INFO,
-                    create ? Operation.CREATE_TABLE : Operation.WRITE).withTransactionId(engine(), appId, txnVersion);
+                    create ? Operation.CREATE_TABLE : Operation.WRITE)
+                    .withTransactionId(engine(), appId, from + rows.size());
             if (create) {
                 builder = builder.withSchema(engine(), table.schema())
                         .withPartitionColumns(engine(), table.partitionColumns())
@@ -106,6 +110,13 @@ public final class DeltaTables {
             }
             transaction = builder.build(engine());
         } catch (ConcurrentTransactionException alreadyCommitted) {
+            return -1;
+        }
+        // Kernel refuses only a transaction version not above the last one; another import of the source with
+        // another batch size may have committed some of these rows since the caller looked
+        long held = create ? 0 : delta.getSnapshotAsOfVersion(engine(), transaction.getReadTableVersion())
+                .getLatestTransactionVersion(engine(), appId).orElse(0L);
+        if (held != from) {
             return -1;
         }
         Row state = transaction.getTransactionState(engine());
