@@ -316,4 +316,14 @@ class CommandLineTest {
         assertThat(run("trading", "positions", "--as-of", "2000-01-01T00:00:00Z")).isEqualTo(2);
         assertThat(err.lines()).singleElement().asString().contains("2000-01-01T00:00:00Z");
     }
+
+    @Test
+    void trading_history_of_a_table_not_created_yet_and_rows_of_an_unknown_table_are_one_line_usage_errors() {
+        assertThat(run("trading", "history", "--table", "legs")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString().contains("legs").contains("does not exist yet");
+        assertThat(out).isEmpty();
+        assertThat(run("trading", "rows", "--table", "orders")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString().contains("unknown trading table 'orders'");
+        assertThat(out).isEmpty();
+    }
 }
