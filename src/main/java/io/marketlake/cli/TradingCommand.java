@@ -121,11 +121,11 @@ final class TradingCommand {
                 node.put("timestamp", String.valueOf(commit.timestamp()));
                 node.put("operation", commit.operation());
                 node.put("import", commit.appId());
-                node.put("import_batch", commit.appVersion());
+                node.put("import_rows", commit.appVersion()); // the file's rows committed through this version
             }
             out.println(array.toPrettyString());
         } else {
-            TextTable text = new TextTable("version", "timestamp", "operation", "import", "batch");
+            TextTable text = new TextTable("version", "timestamp", "operation", "import", "rows");
             commits.forEach(c -> text.row(String.valueOf(c.version()), String.valueOf(c.timestamp()), c.operation(),
                     String.valueOf(c.appId()), String.valueOf(c.appVersion())));
             text.print(out);

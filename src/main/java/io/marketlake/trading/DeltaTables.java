@@ -14,6 +14,7 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
@@ -29,6 +30,7 @@ import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
 import io.delta.kernel.Operation;
 import io.delta.kernel.DataWriteContext;
+import io.marketlake.ConfigurationException;
 import io.marketlake.lake.LakeColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,13 @@ import org.apache.hadoop.conf.Configuration;
  * append with a transaction id for exactly-once, scans of a version or of the state at an instant, history
  * and checkpoints. In-commit timestamps are on, so "as of" follows the commits, not file modification times.
  */
-public final class DeltaTables {
+public class DeltaTables {
 
     private static final String ENGINE_INFO = "marketlake";
+    private static final StructType COMMIT_SCHEMA = new StructType()
+            .add("commitInfo", new StructType().add("timestamp", LongType.LONG)
+                    .add("inCommitTimestamp", LongType.LONG).add("operation", StringType.STRING))
+            .add("txn", new StructType().add("appId", StringType.STRING).add("version", LongType.LONG));
 
     private final Path root;
     private final int checkpointInterval;
@@ -82,16 +87,20 @@ public final class DeltaTables {
     }
 
     /**
-     * Appends rows in one commit, creating the table with its first rows. Returns the committed version, or -1
-     * when this application id has committed this transaction version (or a later one) already.
+     * Appends a source's rows number {@code from} onwards in one commit, creating the table with its first rows.
+     * The commit's transaction version of the source's application id is the number of the source's rows
+     * committed through it. Returns the committed version, or -1, leaving the table as it was, when the table
+     * does not hold exactly {@code from} rows of that source (they were committed already, or another import of
+     * the source got further).
      */
-    public long append(TradingTable table, List<Map<String, Object>> rows, String appId, long txnVersion) {
+    public long append(TradingTable table, List<Map<String, Object>> rows, String appId, long from) {
         boolean create = !exists(table);
         Table delta = Table.forPath(engine(), path(table).toString());
         Transaction transaction;
         try {
             TransactionBuilder builder = delta.createTransactionBuilder(engine(), ENGINE_INFO,
-                    create ? Operation.CREATE_TABLE : Operation.WRITE).withTransactionId(engine(), appId, txnVersion);
+                    create ? Operation.CREATE_TABLE : Operation.WRITE)
+                    .withTransactionId(engine(), appId, from + rows.size());
             if (create) {
                 builder = builder.withSchema(engine(), table.schema())
                         .withPartitionColumns(engine(), table.partitionColumns())
@@ -101,6 +110,13 @@ public final class DeltaTables {
             }
             transaction = builder.build(engine());
         } catch (ConcurrentTransactionException alreadyCommitted) {
+            return -1;
+        }
+        // Kernel refuses only a transaction version not above the last one; another import of the source with
+        // another batch size may have committed some of these rows since the caller looked
+        long held = create ? 0 : delta.getSnapshotAsOfVersion(engine(), transaction.getReadTableVersion())
+                .getLatestTransactionVersion(engine(), appId).orElse(0L);
+        if (held != from) {
             return -1;
         }
         Row state = transaction.getTransactionState(engine());
@@ -197,50 +213,55 @@ public final class DeltaTables {
         if (!exists(table)) {
             return List.of();
         }
-        StructType schema = new StructType()
-                .add("commitInfo", new StructType().add("timestamp", LongType.LONG)
-                        .add("inCommitTimestamp", LongType.LONG).add("operation", StringType.STRING))
-                .add("txn", new StructType().add("appId", StringType.STRING).add("version", LongType.LONG));
         List<Commit> commits = new ArrayList<>();
+        for (Path log : commitFiles(table)) {
+            commits.add(commit(table, log));
+        }
+        return commits;
+    }
+
+    /** The commit files of the log, oldest first. */
+    private List<Path> commitFiles(TradingTable table) {
+        try (var files = Files.list(path(table).resolve("_delta_log"))) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history of " + table.tableName(), e);
+        }
+    }
+
+    private Commit commit(TradingTable table, Path log) {
+        long version = Long.parseLong(log.getFileName().toString().substring(0, 20));
+        Instant timestamp = null;
+        String operation = null;
+        String appId = null;
+        Long appVersion = null;
         try {
-            List<Path> logs;
-            try (var files = Files.list(path(table).resolve("_delta_log"))) {
-                logs = files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
-            }
-            for (Path log : logs) {
-                long version = Long.parseLong(log.getFileName().toString().substring(0, 20));
-                Instant timestamp = null;
-                String operation = null;
-                String appId = null;
-                Long appVersion = null;
-                FileStatus status = FileStatus.of(log.toUri().toString(), Files.size(log),
-                        Files.getLastModifiedTime(log).toMillis());
-                try (CloseableIterator<ColumnarBatch> batches = engine().getJsonHandler()
-                        .readJsonFiles(iterator(List.of(status)), schema, Optional.empty())) {
-                    while (batches.hasNext()) {
-                        ColumnarBatch batch = batches.next();
-                        ColumnVector info = batch.getColumnVector(0);
-                        ColumnVector txn = batch.getColumnVector(1);
-                        for (int i = 0; i < batch.getSize(); i++) {
-                            if (!info.isNullAt(i)) {
-                                ColumnVector ict = info.getChild(1);
-                                timestamp = Instant.ofEpochMilli(ict.isNullAt(i) ? info.getChild(0).getLong(i) : ict.getLong(i));
-                                operation = info.getChild(2).getString(i);
-                            }
-                            if (!txn.isNullAt(i)) {
-                                appId = txn.getChild(0).getString(i);
-                                appVersion = txn.getChild(1).getLong(i);
-                            }
+            FileStatus status = FileStatus.of(log.toUri().toString(), Files.size(log),
+                    Files.getLastModifiedTime(log).toMillis());
+            try (CloseableIterator<ColumnarBatch> batches = engine().getJsonHandler()
+                    .readJsonFiles(iterator(List.of(status)), COMMIT_SCHEMA, Optional.empty())) {
+                while (batches.hasNext()) {
+                    ColumnarBatch batch = batches.next();
+                    ColumnVector info = batch.getColumnVector(0);
+                    ColumnVector txn = batch.getColumnVector(1);
+                    for (int i = 0; i < batch.getSize(); i++) {
+                        if (!info.isNullAt(i)) {
+                            ColumnVector ict = info.getChild(1);
+                            timestamp = Instant.ofEpochMilli(
+                                    ict.isNullAt(i) ? info.getChild(0).getLong(i) : ict.getLong(i));
+                            operation = info.getChild(2).getString(i);
+                        }
+                        if (!txn.isNullAt(i)) {
+                            appId = txn.getChild(0).getString(i);
+                            appVersion = txn.getChild(1).getLong(i);
                         }
                     }
                 }
-                commits.add(new Commit(version, timestamp, operation, appId, appVersion));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the history of " + table.tableName(), e);
         }
-        commits.sort(Comparator.comparingLong(Commit::version));
-        return commits;
+        return new Commit(version, timestamp, operation, appId, appVersion);
     }
 
     /** Writes a checkpoint of the latest version, so reading the latest state starts from it. */
@@ -273,14 +294,51 @@ public final class DeltaTables {
         Table delta = Table.forPath(engine(), path(table).toString());
         try {
             if (at.version() != null) {
-                return delta.getSnapshotAsOfVersion(engine(), at.version());
+                return versionOf(table, delta, at.version());
             }
             if (at.asOf() != null) {
-                return delta.getSnapshotAsOfTimestamp(engine(), at.asOf().toEpochMilli());
+                return stateAt(table, delta, at.asOf());
             }
             return delta.getLatestSnapshot(engine());
         } catch (TableNotFoundException e) {
             throw new IllegalStateException("no trading table " + table.tableName() + " under " + root, e);
+        }
+    }
+
+    private Snapshot versionOf(TradingTable table, Table delta, long version) {
+        try {
+            return delta.getSnapshotAsOfVersion(engine(), version);
+        } catch (KernelException e) {
+            long latest = delta.getLatestSnapshot(engine()).getVersion();
+            if (version > latest) {
+                throw new ConfigurationException("no version " + version + " of trading table " + table.tableName()
+                        + ": the latest is " + latest);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The version current at an instant: the last one committed at or before it. Kernel refuses an instant after
+     * the latest commit, yet the latest version is the state then (nothing has changed since), so that case is
+     * answered here; before the first commit the table did not exist, which the user is told.
+     */
+    private Snapshot stateAt(TradingTable table, Table delta, Instant instant) {
+        Snapshot latest = delta.getLatestSnapshot(engine());
+        long millis = instant.toEpochMilli(); // rounding down is exact: commit times are whole milliseconds
+        if (millis >= latest.getTimestamp(engine())) {
+            return latest;
+        }
+        try {
+            return delta.getSnapshotAsOfTimestamp(engine(), millis);
+        } catch (KernelException e) {
+            List<Path> logs = commitFiles(table);
+            Instant first = logs.isEmpty() ? null : commit(table, logs.get(0)).timestamp();
+            if (first != null && instant.isBefore(first)) {
+                throw new ConfigurationException("trading table " + table.tableName() + " has no version as of "
+                        + instant + ": its first commit is at " + first);
+            }
+            throw e;
         }
     }
 

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports one dropped file into its table, exactly once: the file's content names a Delta application id and
- * each batch of its rows is a transaction version of that id. A batch the table has committed already (the
- * process stopped after it, or the same file came again) is skipped, so a restart finishes the file and a
- * re-dropped file adds nothing.
+ * Imports one dropped file into its table, exactly once: the file's content names a Delta application id, and
+ * each commit of a batch of its rows carries, as that id's transaction version, the number of the file's rows
+ * committed so far. Rows the table holds already (the process stopped after them, or the same file came again)
+ * are skipped, so a restart finishes the file, even with another batch size, and a re-dropped file adds nothing.
  */
 public final class TradingImport {
 
@@ -34,7 +34,10 @@ public final class TradingImport {
         this.batchSize = batchSize;
     }
 
-    /** What an import did: the rows read (and rejected), the versions committed, the batches found done. */
+    /**
+     * What an import did: the rows read (and rejected), the versions committed, and how many batches (of the
+     * current batch size) the table held already.
+     */
     public record Result(TradingTable table, Batch<Map<String, Object>> rows, List<Long> committed, int alreadyDone) {
 
         public Batch<Map<String, Object>> batch() {
@@ -58,26 +61,40 @@ public final class TradingImport {
         TradingTable table = TradingRows.tableOf(file);
         Batch<Map<String, Object>> rows = TradingRows.read(table, file);
         String appId = "marketlake-import:" + table.tableName() + ":" + sha256(file);
-        long done = tables.lastTransaction(table, appId);
-        List<Long> committed = new ArrayList<>();
-        int alreadyDone = 0;
         List<Map<String, Object>> records = rows.records();
-        for (int start = 0, batch = 1; start < records.size(); start += batchSize, batch++) {
-            if (batch <= done) {
-                alreadyDone++;
+        int start = rowsCommitted(table, appId, records);
+        int alreadyDone = (start + batchSize - 1) / batchSize;
+        List<Long> committed = new ArrayList<>();
+        while (start < records.size()) {
+            int end = Math.min(records.size(), start + batchSize);
+            long version = tables.append(table, records.subList(start, end), appId, start);
+            if (version >= 0) {
+                committed.add(version);
+                start = end;
                 continue;
             }
-            long version = tables.append(table, records.subList(start, Math.min(records.size(), start + batchSize)),
-                    appId, batch);
-            if (version < 0) {
-                alreadyDone++;
-            } else {
-                committed.add(version);
+            // committed meanwhile by another import of this file: go on from the row it got to
+            alreadyDone++;
+            int reached = rowsCommitted(table, appId, records);
+            if (reached <= start) {
+                throw new IllegalStateException("another import of " + file.getFileName() + " into "
+                        + table.tableName() + " is committing the same rows; try again");
             }
+            start = reached;
         }
         Result result = new Result(table, rows, committed, alreadyDone);
         LOG.info("Imported {} into {}", file.getFileName(), result);
         return result;
+    }
+
+    /**
+     * How many of the file's rows the table holds: the transaction version of the file's application id is the
+     * number of its rows committed through that commit, so a resume continues from the right row whatever the
+     * batch size is now. (Imports before this rule stored batch numbers, which read as row counts here: a file
+     * imported, or partly imported, then must not be imported again.)
+     */
+    private int rowsCommitted(TradingTable table, String appId, List<Map<String, Object>> records) {
+        return (int) Math.min(records.size(), Math.max(0, tables.lastTransaction(table, appId)));
     }
 
     private static String sha256(Path file) {

@@ -1,5 +1,6 @@
 package io.marketlake.trading;
 
+import io.marketlake.ConfigurationException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,12 @@ public final class TradingRepository {
                 .toList();
     }
 
+    /** Every version of a table; a table nothing has been imported into has no history to show. */
     public List<Commit> history(TradingTable table) {
+        if (!tables.exists(table)) {
+            throw new ConfigurationException("trading table " + table.tableName() + " does not exist yet under "
+                    + tables.path(table).getParent() + ": nothing has been imported into it");
+        }
         return tables.history(table);
     }
 

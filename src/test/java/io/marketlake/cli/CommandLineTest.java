@@ -286,4 +286,43 @@ class CommandLineTest {
         err = stderr.toString();
         return exit;
     }
+
+    @Test
+    void trading_as_of_a_time_after_the_last_commit_prints_the_latest_state() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
+                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
+                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        assertThat(run("trading", "import", file.toString())).isZero();
+
+        assertThat(run("trading", "positions", "--as-of", "2099-01-01T00:00:00Z", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out)).singleElement()
+                .satisfies(p -> assertThat(p.get("strategy_id").asText()).isEqualTo("s1"));
+        assertThat(run("trading", "rows", "--table", "positions", "--as-of", "2099-01-01T00:00:00Z", "--json"))
+                .isZero();
+        assertThat(new ObjectMapper().readTree(out)).hasSize(1);
+    }
+
+    @Test
+    void trading_as_of_a_time_before_the_first_commit_is_a_one_line_usage_error() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
+                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
+                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        assertThat(run("trading", "import", file.toString())).isZero();
+
+        assertThat(run("trading", "rows", "--table", "positions", "--as-of", "2000-01-01T00:00:00Z")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString()
+                .contains("2000-01-01T00:00:00Z").contains("first commit is at");
+        assertThat(run("trading", "positions", "--as-of", "2000-01-01T00:00:00Z")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString().contains("2000-01-01T00:00:00Z");
+    }
+
+    @Test
+    void trading_history_of_a_table_not_created_yet_and_rows_of_an_unknown_table_are_one_line_usage_errors() {
+        assertThat(run("trading", "history", "--table", "legs")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString().contains("legs").contains("does not exist yet");
+        assertThat(out).isEmpty();
+        assertThat(run("trading", "rows", "--table", "orders")).isEqualTo(2);
+        assertThat(err.lines()).singleElement().asString().contains("unknown trading table 'orders'");
+        assertThat(out).isEmpty();
+    }
 }
