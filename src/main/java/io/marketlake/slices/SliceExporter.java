@@ -1,9 +1,11 @@
 package io.marketlake.slices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.lake.DurableFiles;
 import io.marketlake.lake.LakeColumns;
 import io.marketlake.lake.LakeReader;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +22,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.camel.Body;
@@ -164,7 +167,7 @@ public final class SliceExporter {
             summary.put("kept", kept);
             summary.put("dropped", coverage.size() - kept);
             summary.put("slice_rows", sliceRows);
-            seal(runDir, manifest);
+            seal(runDir, outputs, manifest);
             LOG.info("Exported slices run {}: {} alerts, {} candles, {} kept, {} dropped", runId, coverage.size(),
                     sliceRows, kept, coverage.size() - kept);
         } catch (IOException e) {
@@ -203,10 +206,25 @@ public final class SliceExporter {
         return runDir;
     }
 
-    private static void seal(Path runDir, ObjectNode manifest) throws IOException {
+    /**
+     * Writes the manifest under its final name last. Every output and every directory holding one is forced to
+     * disk first: after a power loss a manifest must never vouch for a file whose bytes never reached the disk.
+     */
+    private static void seal(Path runDir, ArrayNode outputs, ObjectNode manifest) throws IOException {
+        Set<Path> directories = new TreeSet<>(Comparator.reverseOrder());
+        for (JsonNode output : outputs) {
+            Path file = runDir.resolve(output.get("path").asText());
+            DurableFiles.force(file);
+            for (Path dir = file.getParent(); !dir.equals(runDir); dir = dir.getParent()) {
+                directories.add(dir);
+            }
+        }
+        directories.forEach(DurableFiles::forceDirectory);
+        // the run's own name in the runs directory, created by prepare(); moveIntoPlace syncs the run directory
+        DurableFiles.forceDirectory(runDir.getParent());
         Path temp = runDir.resolve("." + MANIFEST + ".inprogress");
         Files.write(temp, JSON.writeValueAsBytes(manifest));
-        Files.move(temp, runDir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.moveIntoPlace(temp, runDir.resolve(MANIFEST));
     }
 
     private static long candleTime(GenericRecord record, SliceConfig config) {
