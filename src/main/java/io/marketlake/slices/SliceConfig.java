@@ -3,12 +3,15 @@ package io.marketlake.slices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -22,9 +25,14 @@ public record SliceConfig(String runId, Path alerts, String dataType, String mar
     private static final Set<String> KEYS = Set.of("run_id", "alerts", "data_type", "market", "interval", "window",
             "compression", "strict_coverage", "min_required_pre", "target_total");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final int MAX_NAME = 128;
 
-    /** Parses and validates a config; every problem is listed in one error. Relative paths are against {@code base}. */
-    public static SliceConfig parse(String json, Path base) {
+    /**
+     * Parses and validates a config; every problem is listed in one error. Relative paths are against
+     * {@code base}; the market must be one of {@code markets} and the data type one of {@code dataTypes}.
+     */
+    public static SliceConfig parse(String json, Path base, Collection<String> markets, Collection<String> dataTypes) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -42,13 +50,17 @@ public record SliceConfig(String runId, Path alerts, String dataType, String mar
                 problems.add("unknown key '" + name + "' (keys: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
-        String runId = text(root, "run_id", false, problems);
-        if (runId != null && !runId.matches("[A-Za-z0-9._-]{1,100}")) {
-            problems.add("run_id '" + runId + "' may hold letters, digits, '.', '_' and '-' only");
-        }
+        String runId = name(root, "run_id", false, problems);
         String alerts = text(root, "alerts", true, problems);
-        String dataType = text(root, "data_type", true, problems);
-        String market = text(root, "market", true, problems);
+        String dataType = name(root, "data_type", true, problems);
+        if (dataType != null && !dataTypes.contains(dataType)) {
+            problems.add("unknown data_type " + shown(dataType) + ": the lake has no such table and no data_type="
+                    + dataType + " directory (data types: " + sorted(dataTypes) + ")");
+        }
+        String market = name(root, "market", true, problems);
+        if (market != null && !markets.contains(market)) {
+            problems.add("unknown market " + shown(market) + "; configured markets: " + sorted(markets));
+        }
         Interval interval = null;
         String intervalText = text(root, "interval", true, problems);
         if (intervalText != null) {
@@ -108,11 +120,6 @@ public record SliceConfig(String runId, Path alerts, String dataType, String mar
         };
     }
 
-    public SliceConfig withRunId(String id) {
-        return new SliceConfig(id, alerts, dataType, market, interval, window, compression, strictCoverage,
-                minRequiredPre, targetTotal);
-    }
-
     /** The slice spec as the manifest records it, defaults resolved (the alerts file is recorded with its hash). */
     public ObjectNode spec() {
         ObjectNode spec = JSON.createObjectNode();
@@ -140,6 +147,46 @@ public record SliceConfig(String runId, Path alerts, String dataType, String mar
             return null;
         }
         return node.asText().trim();
+    }
+
+    /**
+     * A value that becomes a directory name (run_id=, data_type=, market=): it is taken as given, never
+     * trimmed, so that no separator, parent reference, escape or control character can place a file outside
+     * the runs directory or hide it there.
+     */
+    private static String name(JsonNode root, String key, boolean required, List<String> problems) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            if (required) {
+                problems.add("'" + key + "' is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add("'" + key + "' must be a string");
+            return null;
+        }
+        String value = node.textValue();
+        String problem = value.isEmpty() ? "must not be empty"
+                : value.length() > MAX_NAME ? "is longer than " + MAX_NAME + " characters"
+                : !NAME.matcher(value).matches() ? "may hold only letters, digits, '.', '_' and '-'"
+                : value.startsWith(".") ? "must not start with '.'"
+                : null;
+        if (problem != null) {
+            problems.add(key + " " + (value.isEmpty() ? "" : shown(value) + " ") + problem);
+            return null;
+        }
+        return value;
+    }
+
+    /** A value as a message shows it: quoted, control characters escaped, a long one cut, so the message stays one line. */
+    private static String shown(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return TextNode.valueOf(cut).toString();
+    }
+
+    private static String sorted(Collection<String> values) {
+        return String.join(", ", values.stream().sorted().toList());
     }
 
     private static Integer integer(JsonNode root, String key, List<String> problems) {

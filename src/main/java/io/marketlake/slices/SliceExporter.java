@@ -1,17 +1,23 @@
 package io.marketlake.slices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.Market;
+import io.marketlake.Markets;
+import io.marketlake.cot.CotLakeTable;
+import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.lake.DurableFiles;
 import io.marketlake.lake.LakeColumns;
 import io.marketlake.lake.LakeReader;
+import io.marketlake.options.OptionsLakeTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +27,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.camel.Body;
@@ -52,12 +61,19 @@ public final class SliceExporter {
     static final String PARTIAL = "partial";
     static final String INSUFFICIENT = "insufficient";
 
+    /** The data types the lake has a table for; a config may also name any other data type the lake holds. */
+    private static final List<String> TABLES = List.of(FuturesLakeTable.DATA_TYPE, OptionsLakeTable.DATA_TYPE,
+            CotLakeTable.DATA_TYPE);
+    private static final String DATA_TYPE_PREFIX = "data_type=";
+
     private final LakeReader lake;
     private final Path runsRoot;
+    private final Set<String> markets;
 
-    public SliceExporter(LakeReader lake, Path runsRoot) {
+    public SliceExporter(LakeReader lake, Path runsRoot, Markets markets) {
         this.lake = lake;
         this.runsRoot = runsRoot;
+        this.markets = markets.all().stream().map(Market::code).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Exports the run a config file describes and returns its directory. */
@@ -78,7 +94,7 @@ public final class SliceExporter {
 
     /** Exports the run a config (JSON text) describes; relative paths in it are against {@code base}. */
     public Path export(String configText, Path base) {
-        SliceConfig config = SliceConfig.parse(configText, base);
+        SliceConfig config = SliceConfig.parse(configText, base, markets, dataTypes());
         List<Alert> alerts = AlertsReader.read(config.alerts());
         String alertsHash = Hashes.sha256(config.alerts());
         long interval = config.interval().micros();
@@ -164,13 +180,29 @@ public final class SliceExporter {
             summary.put("kept", kept);
             summary.put("dropped", coverage.size() - kept);
             summary.put("slice_rows", sliceRows);
-            seal(runDir, manifest);
+            seal(runDir, outputs, manifest);
             LOG.info("Exported slices run {}: {} alerts, {} candles, {} kept, {} dropped", runId, coverage.size(),
                     sliceRows, kept, coverage.size() - kept);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write slices run " + runDir, e);
         }
         return runDir;
+    }
+
+    /** The tables' data types and every data_type=<t> directory in the lake (written by a benchmark, say). */
+    private Set<String> dataTypes() {
+        Set<String> types = new TreeSet<>(TABLES);
+        if (!Files.isDirectory(lake.root())) {
+            return types;
+        }
+        try (Stream<Path> entries = Files.list(lake.root())) {
+            entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(DATA_TYPE_PREFIX))
+                    .forEach(name -> types.add(name.substring(DATA_TYPE_PREFIX.length())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake " + lake.root(), e);
+        }
+        return types;
     }
 
     /** [anchor − N·interval, anchor + (M+1)·interval), anchor = alert time floored to the interval. */
@@ -203,10 +235,25 @@ public final class SliceExporter {
         return runDir;
     }
 
-    private static void seal(Path runDir, ObjectNode manifest) throws IOException {
+    /**
+     * Writes the manifest under its final name last. Every output and every directory holding one is forced to
+     * disk first: after a power loss a manifest must never vouch for a file whose bytes never reached the disk.
+     */
+    private static void seal(Path runDir, ArrayNode outputs, ObjectNode manifest) throws IOException {
+        Set<Path> directories = new TreeSet<>(Comparator.reverseOrder());
+        for (JsonNode output : outputs) {
+            Path file = runDir.resolve(output.get("path").asText());
+            DurableFiles.force(file);
+            for (Path dir = file.getParent(); !dir.equals(runDir); dir = dir.getParent()) {
+                directories.add(dir);
+            }
+        }
+        directories.forEach(DurableFiles::forceDirectory);
+        // the run's own name in the runs directory, created by prepare(); moveIntoPlace syncs the run directory
+        DurableFiles.forceDirectory(runDir.getParent());
         Path temp = runDir.resolve("." + MANIFEST + ".inprogress");
         Files.write(temp, JSON.writeValueAsBytes(manifest));
-        Files.move(temp, runDir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.moveIntoPlace(temp, runDir.resolve(MANIFEST));
     }
 
     private static long candleTime(GenericRecord record, SliceConfig config) {

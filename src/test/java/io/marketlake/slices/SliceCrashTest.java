@@ -2,7 +2,9 @@ package io.marketlake.slices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketlake.Market;
 import io.marketlake.MarketlakeApplication;
+import io.marketlake.Markets;
 import io.marketlake.databento.ContractType;
 import io.marketlake.databento.OhlcvBar;
 import io.marketlake.lake.LakeReader;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +67,10 @@ class SliceCrashTest {
         assertThat(verification.sealed()).isFalse();
         assertThat(verification.problems()).singleElement().asString().startsWith("unfinished");
 
-        Path rerun = new SliceExporter(new LakeReader(home.resolve("lake")), home.resolve("runs")).export(config);
+        Markets markets = new Markets(List.of(new Market("HE", "Lean Hogs", "CME", "HE", "054642", 400,
+                ZoneId.of("America/Chicago"))));
+        Path rerun = new SliceExporter(new LakeReader(home.resolve("lake")), home.resolve("runs"), markets)
+                .export(config);
 
         assertThat(rerun).isEqualTo(run);
         assertThat(SliceVerifier.verify(run).ok()).isTrue();

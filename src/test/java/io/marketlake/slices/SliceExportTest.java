@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlake.ConfigurationException;
+import io.marketlake.Markets;
 import io.marketlake.RouteTestSupport;
+import io.marketlake.databento.ContractType;
+import io.marketlake.databento.OhlcvBar;
 import io.marketlake.ingest.IngestProperties;
+import io.marketlake.lake.TestLake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +28,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Slices of a small lake of known daily candles: HEJ6 has a bar every weekday of February 2026 (close = day of
@@ -120,7 +130,8 @@ class SliceExportTest extends RouteTestSupport {
         Path otherHome = Files.createTempDirectory("marketlake-other-");
         copy(lake(), otherHome.resolve("lake"));
         Path second = new SliceExporter(new io.marketlake.lake.LakeReader(otherHome.resolve("lake")),
-                otherHome.resolve("runs")).export(config);
+                otherHome.resolve("runs"), context.getRegistry().lookupByNameAndType("markets", Markets.class))
+                .export(config);
 
         assertThat(second.getFileName()).isEqualTo(first.getFileName());
         assertThat(first.getFileName().toString()).startsWith("run_id=run-");
@@ -189,6 +200,73 @@ class SliceExportTest extends RouteTestSupport {
         JsonNode letter = JSON.readTree(read(letters.get(0)));
         assertThat(letter.get("reason").asText()).contains("window must be like pre20_post10");
         assertThat(letter.get("payload").asText()).contains("\"window\": \"2/2\"");
+    }
+
+    @Test
+    void an_unknown_market_is_a_config_error_and_writes_nothing() throws Exception {
+        Path config = config("zz", false);
+        Files.writeString(config, Files.readString(config).replace("\"HE\"", "\"ZZ\""));
+        List<Path> before = everythingUnder(home);
+
+        assertThatThrownBy(() -> export(config)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown market \"ZZ\"; configured markets: HE");
+        assertThat(everythingUnder(home)).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_data_type_is_a_config_error_and_writes_nothing() throws Exception {
+        Path config = config("bars", false);
+        Files.writeString(config, Files.readString(config).replace("\"futures\"", "\"bars\""));
+        List<Path> before = everythingUnder(home);
+
+        assertThatThrownBy(() -> export(config)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown data_type \"bars\"");
+        assertThat(everythingUnder(home)).isEqualTo(before);
+    }
+
+    /** A benchmark writes minute bars as their own data type, which has no table of its own. */
+    @Test
+    void a_data_type_the_lake_holds_without_a_table_is_exported() throws Exception {
+        List<OhlcvBar> bars = new ArrayList<>();
+        for (int minute = 0; minute < 10; minute++) {
+            bars.add(new OhlcvBar(Instant.parse("2026-02-18T15:25:00Z").plus(Duration.ofMinutes(minute)), 33, 1, 1,
+                    "HEJ6", ContractType.OUTRIGHT, 90.0, 91.0, 89.0, 90.5 + minute, 5, ""));
+        }
+        TestLake.writeBars(lake(), "futures_1m", "HE", bars);
+        Path config = config("minutes", false);
+        Files.writeString(config, Files.readString(config).replace("\"futures\"", "\"futures_1m\"")
+                .replace("\"1d\"", "\"1m\""));
+
+        Path run = export(config);
+
+        assertThat(SliceVerifier.verify(run).ok()).isTrue();
+        assertThat(rows(run, "outputs/coverage.parquet", "SELECT status FROM {T} WHERE alert_id = 'full'"))
+                .extracting(r -> r.get("status")).containsExactly("complete");
+        assertThat(rows(run, "slices", "SELECT minute(ts) AS m FROM {T}")).extracting(r -> r.get("m"))
+                .containsExactly(28L, 29L, 30L, 31L, 32L);
+    }
+
+    /**
+     * A run_id that would name a place outside the run's directory, or that the old trimming would have turned
+     * into another run's name, is refused before anything is created.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x/../../escaped", "..", " padded", "padded\u0000", "%2e%2e%2fescaped", "a\\b"})
+    void a_hostile_run_id_writes_nothing_under_home(String runId) throws Exception {
+        Path config = config("hostile", false);
+        Files.writeString(config, Files.readString(config).replace("\"hostile\"",
+                new ObjectMapper().writeValueAsString(runId)));
+        List<Path> before = everythingUnder(home);
+
+        assertThatThrownBy(() -> export(config)).isInstanceOf(SliceConfigException.class)
+                .hasMessageContaining("run_id");
+        assertThat(everythingUnder(home)).isEqualTo(before);
+    }
+
+    private static List<Path> everythingUnder(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.sorted().toList();
+        }
     }
 
     private Path export(Path config) {
