@@ -1,5 +1,9 @@
 package io.marketlake.bench;
 
+import io.marketlake.Market;
+import io.marketlake.Markets;
+import java.time.ZoneOffset;
+
 import io.marketlake.databento.ContractType;
 import io.marketlake.databento.OhlcvBar;
 import io.marketlake.lake.LakeReader;
@@ -68,7 +72,9 @@ public final class SliceExportBench {
 
         Heap.resetPeaks();
         long t0 = System.nanoTime();
-        Path run = new SliceExporter(new LakeReader(lake), home.resolve("runs")).export(config);
+        Markets markets = new Markets(List.of(new Market("BENCH", "Benchmark", "BENCH", "BENCH", "000000", 1,
+                ZoneOffset.UTC)));
+        Path run = new SliceExporter(new LakeReader(lake), home.resolve("runs"), markets).export(config);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = Heap.peakBytes();
         long rows = rows(run.resolve("slices"));

@@ -90,7 +90,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("tradingImport", new TradingImport(trading,
                 Integer.parseInt(settings.get("marketlake.trading.batch-size"))));
         registry.bind("tradingRepository", new TradingRepository(trading));
-        registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs")));
+        registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs"), markets));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
 
         DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"),
