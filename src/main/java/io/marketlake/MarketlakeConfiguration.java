@@ -20,8 +20,10 @@ import io.marketlake.futures.FuturesLakeTable;
 import io.marketlake.futures.FuturesValidator;
 import io.marketlake.ingest.Backfill;
 import io.marketlake.ingest.BatchLedger;
+import io.marketlake.ingest.HttpLimits;
 import io.marketlake.ingest.IngestReports;
 import io.marketlake.ingest.Ingestion;
+import io.marketlake.lake.LakeFiles;
 import io.marketlake.lake.LakePlanner;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeWriter;
@@ -33,6 +35,7 @@ import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
 import io.marketlake.ops.Schedule;
+import io.marketlake.ops.TempFileSweeper;
 import io.marketlake.slices.SliceExporter;
 import io.marketlake.trading.DeltaTables;
 import io.marketlake.trading.TradingImport;
@@ -41,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -59,6 +63,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         String keyVariable = settings.get("marketlake.databento.api-key-env");
 
         registry.bind("settings", settings);
+        new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
+                settings.home().resolve("landing")), settings.duration("marketlake.temp-files.max-age"), clock).sweep();
         registry.bind("markets", markets);
         registry.bind("schedule", new Schedule(markets, clock));
 
@@ -71,7 +77,11 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 Long.parseLong(settings.get("marketlake.options.min-oi")),
                 Double.parseDouble(settings.get("marketlake.options.max-spread-pct")),
                 Integer.parseInt(settings.get("marketlake.options.min-liquid-strikes")));
-        DatabentoAuth auth = new DatabentoAuth(keyVariable, settings.duration("marketlake.databento.timeout"));
+        HttpLimits httpLimits = new HttpLimits(settings.duration("marketlake.http.connect-timeout"),
+                settings.duration("marketlake.http.read-timeout"), settings.duration("marketlake.http.deadline"),
+                Long.parseLong(settings.get("marketlake.http.max-response-bytes")));
+        registry.bind("sourceHttp", httpLimits);
+        DatabentoAuth auth = new DatabentoAuth(keyVariable, httpLimits);
         registry.bind("databentoAuth", auth);
         registry.bind("databentoRequest", new DatabentoRequest(auth, markets, settings.get("marketlake.databento.dataset"),
                 settings.get("marketlake.databento.encoding"), options));
@@ -83,6 +93,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         LakeReader lakeReader = new LakeReader(settings.lakeRoot());
         registry.bind("lakeWriter", lakeWriter);
         registry.bind("lakeReader", lakeReader);
+        registry.bind("lakeFiles", new LakeFiles(settings.lakeRoot(), settings.get("marketlake.lake.compression")));
         registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
         registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
         DeltaTables trading = new DeltaTables(settings.home().resolve("trading"),

@@ -3,6 +3,7 @@ package io.marketlake.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.DateRange;
 import io.marketlake.Marketlake;
 import io.marketlake.features.FeaturePoint;
 import io.marketlake.features.FeatureRow;
@@ -69,6 +70,7 @@ final class FeaturesCommand {
             @Option(names = "--from", required = true, description = "First as_of date (UTC), inclusive.") LocalDate from,
             @Option(names = "--to", required = true, description = "Last as_of date (UTC), inclusive.") LocalDate to,
             @Option(names = "--json") boolean json) {
+        new DateRange(from, to);
         List<FeatureRow> rows;
         try (Marketlake marketlake = root.start()) {
             marketlake.settings().markets().get(market);

@@ -1,5 +1,6 @@
 package io.marketlake.cli;
 
+import io.marketlake.DateRange;
 import io.marketlake.Marketlake;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeRows;
@@ -37,10 +38,12 @@ final class LakeCommand {
             @Option(names = "--csv", description = "A header row, then one CSV row per record.") boolean csv,
             @Option(names = "--all-versions", description = "Every batch, not only the newest per trading date.")
             boolean allVersions) {
+        new DateRange(from, to);
         LakeRows rows;
         try (Marketlake marketlake = root.start()) {
             marketlake.settings().markets().get(market);
-            rows = marketlake.bean("lakeReader", LakeReader.class).read(type, market, from, to, allVersions);
+            LakeReader lake = marketlake.bean("lakeReader", LakeReader.class);
+            rows = lake.read(lake.requireDataType(type), market, from, to, allVersions);
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Schema.Field> fields = rows.schema() == null ? List.of() : rows.schema().getFields();

@@ -1,29 +1,27 @@
 package io.marketlake.databento;
 
 import io.marketlake.ConfigurationException;
+import io.marketlake.ingest.HttpLimits;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Adds Databento's basic auth (the API key as user name, empty password) inside the HTTP client, so the key is
  * never a message header, an endpoint option or a property: it cannot reach a log line, an exception message,
  * a JMX attribute or a dead-letter file. The key is read from the environment variable named in the config.
- * It also sets the client's timeouts and leaves every retry to the route.
+ * Its timeouts, deadline and size limit are {@link HttpLimits}.
  */
 public final class DatabentoAuth implements HttpClientConfigurer {
 
     private final String keyVariable;
-    private final Duration timeout;
+    private final HttpLimits limits;
 
-    public DatabentoAuth(String keyVariable, Duration timeout) {
+    public DatabentoAuth(String keyVariable, HttpLimits limits) {
         this.keyVariable = keyVariable;
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
     /** Fails with the variable's name (never a value) when no key is set. */
@@ -38,11 +36,7 @@ public final class DatabentoAuth implements HttpClientConfigurer {
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         // Retries belong to the route's error handler (backoff, Retry-After, dead letter), not to the client.
-        builder.disableAutomaticRetries();
-        builder.setDefaultRequestConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(timeout))
-                .setConnectionRequestTimeout(Timeout.of(timeout))
-                .build());
+        limits.configureHttpClient(builder);
         builder.addRequestInterceptorFirst((request, entity, context) -> {
             String key = System.getenv(keyVariable);
             if (key != null && !key.isBlank()) {

@@ -1,6 +1,6 @@
 package io.marketlake.ingest;
 
-import io.marketlake.ConfigurationException;
+import io.marketlake.DateRange;
 import io.marketlake.Markets;
 import io.marketlake.cot.CotSelection;
 import io.marketlake.futures.FuturesLakeTable;
@@ -104,8 +104,6 @@ public final class Backfill {
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new ConfigurationException("--to " + to + " is before --from " + from);
-        }
+        new DateRange(from, to);
     }
 }

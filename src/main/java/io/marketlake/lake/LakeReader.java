@@ -41,6 +41,9 @@ public final class LakeReader {
             .name(LakeColumns.TRADING_DATE).type(LakeColumns.date()).noDefault().endRecord();
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeReader.class);
+    private static final List<String> TABLES = List.of(io.marketlake.futures.FuturesLakeTable.DATA_TYPE,
+            io.marketlake.options.OptionsLakeTable.DATA_TYPE, io.marketlake.cot.CotLakeTable.DATA_TYPE);
+    private static final String DATA_TYPE_PREFIX = "data_type=";
 
     private final Path root;
     private final Set<Path> warnedAbout = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -156,6 +159,33 @@ public final class LakeReader {
     private static String batchId(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - LakeLayout.DATA_SUFFIX.length());
+    }
+
+    /** The tables' data types and every data_type=<t> directory in the lake (written by a benchmark, say). */
+    public Set<String> dataTypes() {
+        Set<String> types = new TreeSet<>(TABLES);
+        if (!Files.isDirectory(root)) {
+            return types;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(DATA_TYPE_PREFIX))
+                    .forEach(name -> types.add(name.substring(DATA_TYPE_PREFIX.length())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake " + root, e);
+        }
+        return types;
+    }
+
+    /** A data type the lake can hold, or a usage error naming the ones it has. */
+    public String requireDataType(String dataType) {
+        io.marketlake.SafeNames.segment("data_type", dataType);
+        Set<String> known = dataTypes();
+        if (!known.contains(dataType)) {
+            throw new io.marketlake.ConfigurationException("unknown data_type '" + dataType + "': the lake has no such"
+                    + " table and no data_type=" + dataType + " directory (data types: " + known + ")");
+        }
+        return dataType;
     }
 
     /** Files and rows per data type (all batches), as a reader of the directory tree sees them. */

@@ -18,7 +18,7 @@ import org.apache.avro.generic.GenericRecord;
  * Plans the files of one batch: records grouped by partition (data type, market, year, month of their trading
  * date), each group one file named after the batch. A batch id starts with the ingestion instant, so the newest
  * batch is also the greatest id, and ends with random hex, so two writers never pick the same name.
- * The writing itself is camel-parquet-avro and the file producer's temp-name-then-rename (routes/lake.yaml).
+ * The writing itself is {@link LakeFiles} (routes/stores.yaml).
  */
 public final class LakeWriter {
 

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.Market;
 import io.marketlake.Markets;
-import io.marketlake.cot.CotLakeTable;
-import io.marketlake.futures.FuturesLakeTable;
 import io.marketlake.lake.DurableFiles;
 import io.marketlake.lake.LakeColumns;
 import io.marketlake.lake.LakeReader;
-import io.marketlake.options.OptionsLakeTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +59,6 @@ public final class SliceExporter {
     static final String INSUFFICIENT = "insufficient";
 
     /** The data types the lake has a table for; a config may also name any other data type the lake holds. */
-    private static final List<String> TABLES = List.of(FuturesLakeTable.DATA_TYPE, OptionsLakeTable.DATA_TYPE,
-            CotLakeTable.DATA_TYPE);
-    private static final String DATA_TYPE_PREFIX = "data_type=";
 
     private final LakeReader lake;
     private final Path runsRoot;
@@ -94,7 +88,7 @@ public final class SliceExporter {
 
     /** Exports the run a config (JSON text) describes; relative paths in it are against {@code base}. */
     public Path export(String configText, Path base) {
-        SliceConfig config = SliceConfig.parse(configText, base, markets, dataTypes());
+        SliceConfig config = SliceConfig.parse(configText, base, markets, lake.dataTypes());
         List<Alert> alerts = AlertsReader.read(config.alerts());
         String alertsHash = Hashes.sha256(config.alerts());
         long interval = config.interval().micros();
@@ -187,22 +181,6 @@ public final class SliceExporter {
             throw new UncheckedIOException("cannot write slices run " + runDir, e);
         }
         return runDir;
-    }
-
-    /** The tables' data types and every data_type=<t> directory in the lake (written by a benchmark, say). */
-    private Set<String> dataTypes() {
-        Set<String> types = new TreeSet<>(TABLES);
-        if (!Files.isDirectory(lake.root())) {
-            return types;
-        }
-        try (Stream<Path> entries = Files.list(lake.root())) {
-            entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> name.startsWith(DATA_TYPE_PREFIX))
-                    .forEach(name -> types.add(name.substring(DATA_TYPE_PREFIX.length())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the lake " + lake.root(), e);
-        }
-        return types;
     }
 
     /** [anchor − N·interval, anchor + (M+1)·interval), anchor = alert time floored to the interval. */

@@ -1,0 +1,84 @@
+package io.marketlake.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Writes the files of a batch into the lake, each to a hidden temp name ({@code .<name>.inprogress}, which no
+ * reader matches), forced to disk, then renamed atomically, then its directory forced: a killed process leaves at
+ * most a temp file, and a power loss never leaves a visible name over missing bytes. (Camel's file producer
+ * renames without syncing, and reads its directory as a URI.) A file whose name exists already can only be this
+ * very batch written by an earlier attempt, so it is left alone, never overwritten.
+ */
+public final class LakeFiles {
+
+    static final String TEMP_SUFFIX = ".inprogress";
+
+    private final Path root;
+    private final CompressionCodecName compression;
+
+    public LakeFiles(Path root, String compression) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            this.compression = CompressionCodecName.valueOf(compression.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.marketlake.ConfigurationException("marketlake.lake.compression must be one of "
+                    + List.of(CompressionCodecName.values()) + ", not '" + compression + "'");
+        }
+    }
+
+    /** Writes every file of the batch; the body stays the list, for the report. */
+    public List<LakeFile> write(List<LakeFile> files) {
+        for (LakeFile file : files) {
+            write(file);
+        }
+        return files;
+    }
+
+    private void write(LakeFile file) {
+        Path target = root.resolve(file.relativePath()).normalize();
+        if (!target.startsWith(root) || file.records().isEmpty()) {
+            throw new IllegalArgumentException("not a lake file: " + file.relativePath());
+        }
+        if (Files.exists(target)) {
+            return;
+        }
+        Path temp = target.resolveSibling("." + target.getFileName() + TEMP_SUFFIX);
+        try {
+            Files.createDirectories(target.getParent());
+            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
+                    .withSchema(file.records().get(0).getSchema())
+                    .withDataModel(GenericData.get())
+                    .withConf(new PlainParquetConfiguration())
+                    .withCompressionCodec(compression)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .build()) {
+                for (GenericRecord record : file.records()) {
+                    writer.write(record);
+                }
+            }
+            DurableFiles.moveIntoPlace(temp, target);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the temp name is hidden from readers; the start-up sweep removes it
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + io, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+}
