@@ -46,19 +46,29 @@ public final class CotReader {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get();
     private static final List<String> LAYOUT = layout();
 
-    /** Rows of {@code cftcCode} in the files; a report date found in an earlier file wins over a later one. */
+    /**
+     * Rows of {@code cftcCode} in the files; a report date found in an earlier file wins over a later one (the
+     * current-week file comes first). Within one file a report date appears once: a repeated row is kept once, two
+     * different rows for one date are both refused.
+     */
     public Batch<CotReport> read(List<CotFile> files, String cftcCode) {
         List<CotReport> reports = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
         for (CotFile file : files) {
-            readFile(file, cftcCode.trim(), reports, rejections, seen);
+            List<CotReport> ofFile = new ArrayList<>();
+            List<Rejection> rejectedOfFile = new ArrayList<>();
+            readFile(file, cftcCode.trim(), ofFile, rejectedOfFile);
+            Batch<CotReport> distinct = new Batch<>(ofFile, rejectedOfFile).distinct(CotReport::reportDate,
+                    r -> java.util.Arrays.toString(CotLakeTable.figures(r)), CotReport::raw, CotReport::describe);
+            rejections.addAll(distinct.rejections());
+            distinct.records().stream().filter(r -> !seen.contains(r.reportDate())).forEach(reports::add);
+            distinct.records().forEach(r -> seen.add(r.reportDate()));
         }
         return new Batch<>(reports, rejections);
     }
 
-    private static void readFile(CotFile file, String code, List<CotReport> reports, List<Rejection> rejections,
-            Set<LocalDate> seen) {
+    private static void readFile(CotFile file, String code, List<CotReport> reports, List<Rejection> rejections) {
         try (CSVParser parser = CSV.parse(new StringReader(file.text()))) {
             Map<String, Integer> columns = null;
             long line = 0;
@@ -80,10 +90,7 @@ public final class CotReader {
                 }
                 String raw = line(file.text(), record.getCharacterPosition());
                 try {
-                    CotReport report = toReport(record, columns, file.source(), raw);
-                    if (seen.add(report.reportDate())) {
-                        reports.add(report);
-                    }
+                    reports.add(toReport(record, columns, file.source(), raw));
                 } catch (RuntimeException e) {
                     rejections.add(new Rejection(raw, "unreadable_record",
                             file.source() + " line " + line + ": " + e.getMessage()));

@@ -97,4 +97,42 @@ class CotReaderTest {
         assertThat(batch.rejections()).singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("Open_Interest_All is missing"));
     }
+
+    @Test
+    void a_week_repeated_in_one_file_is_kept_once_and_the_repeat_quarantined() {
+        LocalDate week = LocalDate.of(2024, 1, 9);
+        String row = CftcFiles.hogs(week);
+        Batch<CotReport> batch = reader.read(List.of(new CotFile("f_year.txt", CftcFiles.yearly(row, row))), "054642");
+
+        assertThat(batch.records()).extracting(CotReport::reportDate).containsExactly(week);
+        assertThat(batch.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("duplicate_record");
+            assertThat(r.record()).isEqualTo(row);
+        });
+    }
+
+    @Test
+    void two_different_rows_for_one_week_in_one_file_are_both_refused() {
+        LocalDate week = LocalDate.of(2024, 1, 9);
+        String revised = CftcFiles.hogs(week, Map.of("M_Money_Positions_Long_All", "85639",
+                "Tot_Rept_Positions_Long_All", "246777", "NonRept_Positions_Long_All", "24537"));
+        Batch<CotReport> batch = reader.read(List.of(new CotFile("f_year.txt",
+                CftcFiles.yearly(CftcFiles.hogs(week), revised))), "054642");
+
+        assertThat(batch.records()).isEmpty();
+        assertThat(batch.rejections()).extracting(r -> r.rule()).containsExactly("conflicting_records",
+                "conflicting_records");
+    }
+
+    @Test
+    void the_current_week_file_wins_over_the_yearly_file_for_its_week() {
+        LocalDate week = LocalDate.of(2024, 1, 9);
+        String revised = CftcFiles.hogs(week, Map.of("M_Money_Positions_Long_All", "85639",
+                "Tot_Rept_Positions_Long_All", "246777", "NonRept_Positions_Long_All", "24537"));
+        Batch<CotReport> batch = reader.read(List.of(new CotFile("f_disagg.txt", CftcFiles.yearly(revised)),
+                new CotFile("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(week)))), "054642");
+
+        assertThat(batch.rejections()).isEmpty();
+        assertThat(batch.records()).singleElement().satisfies(r -> assertThat(r.managedMoneyLong()).isEqualTo(85639));
+    }
 }
