@@ -1,0 +1,295 @@
+package io.marketlake.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marketlake.TestResources;
+import io.marketlake.reliability.ScriptedServer.Drop;
+import io.marketlake.reliability.ScriptedServer.Hang;
+import io.marketlake.reliability.ScriptedServer.Trickle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+/** Databento misbehaving, per fault: what the futures pipeline does, and what the stores hold afterwards. */
+class DatabentoFaultsTest extends FaultMatrix {
+
+    private static final String PAYLOAD = TestResources.text("samples/databento/HE.FUT-ohlcv-1d-2026-02-13-csv_raw.csv");
+    private static final String HEADER = PAYLOAD.substring(0, PAYLOAD.indexOf('\n') + 1);
+    private static final LocalDate DAY = LocalDate.of(2026, 2, 13);
+    private static final int BARS = 16;
+    /** nine outrights' closes and the front month's */
+    private static final int FEATURES = 10;
+
+    static final String PAYLOAD_13 = PAYLOAD;
+
+    private Exchange ingest() {
+        return ingestFutures("HE", DAY.toString());
+    }
+
+    /** The day landed whole, once: every bar in the lake, its features stored, the batch complete. */
+    private void landedOnce(Exchange exchange) {
+        assertThat(deadLetterOf(exchange)).as("dead letter").isNull();
+        rows(BARS, lakeReader().read("futures", "HE", null, null, false).rows().size());
+        assertThat(featureRows()).isEqualTo(FEATURES);
+        assertThat(complete("futures", "futures", DAY)).isTrue();
+    }
+
+    /** Nothing landed and the day stays pending, so the next backfill asks again. */
+    private void nothingLanded(Exchange exchange) {
+        assertThat(deadLetterOf(exchange)).as("dead letter").isNotNull();
+        rows(0, lakeReader().read("futures", "HE", null, null, true).rows().size());
+        assertThat(featureRows()).isZero();
+        assertThat(complete("futures", "futures", DAY)).isFalse();
+        assertThat(errors()).as("an ERROR line names the failure").isNotEmpty();
+    }
+
+    @Test
+    void a_server_that_never_answers_trips_the_read_timeout_and_is_retried() {
+        fault("Databento: read timeout (no byte after the request)");
+        vendor.then(new Hang()).then(new Hang()).csv(PAYLOAD);
+
+        Exchange exchange = ingest();
+
+        landedOnce(exchange);
+        assertThat(vendor.requests()).hasSize(3);
+    }
+
+    @Test
+    void a_trickling_server_trips_the_deadline_and_ends_in_the_dead_letter_area() {
+        fault("Databento: trickling server (a byte every 50 ms)");
+        byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            vendor.then(new Trickle(200, Map.of("Content-Type", "text/csv"), body, 50));
+        }
+
+        Exchange exchange = ingest();
+
+        nothingLanded(exchange);
+        assertThat(vendor.requests()).hasSize(3);
+        assertThat(singleDeadLetter().get("reason").asText()).contains("deadline");
+    }
+
+    @Test
+    void server_errors_500_502_503_504_are_retried_and_the_day_lands_once() {
+        fault("Databento: 500, 502, 503, 504 (one after another), then the data");
+        vendor.error(500, "\"Internal Server Error\"", Map.of()).error(502, "\"Bad Gateway\"", Map.of())
+                .csv(PAYLOAD);
+
+        landedOnce(ingest());
+
+        vendor.reset();
+        vendor.error(503, "\"Service Unavailable\"", Map.of()).error(504, "\"Gateway Timeout\"", Map.of())
+                .csv(PAYLOAD);
+        landedOnce(ingest());
+        assertThat(lakeReader().read("futures", "HE", null, null, true).rows()).hasSize(2 * BARS);
+    }
+
+    @Test
+    void server_errors_that_persist_are_dead_lettered_with_the_status() {
+        fault("Databento: 503 on every attempt");
+        for (int i = 0; i < 3; i++) {
+            vendor.error(503, "\"Service Unavailable\"", Map.of());
+        }
+
+        nothingLanded(ingest());
+        assertThat(singleDeadLetter().get("http_status").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    void too_many_requests_with_retry_after_waits_that_long() {
+        fault("Databento: 429 with Retry-After: 1");
+        vendor.error(429, "\"Too many requests\"", Map.of("Retry-After", "1")).csv(PAYLOAD);
+
+        landedOnce(ingest());
+        assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
+    void too_many_requests_without_retry_after_backs_off_and_retries() {
+        fault("Databento: 429 without Retry-After");
+        vendor.error(429, "\"Too many requests\"", Map.of()).csv(PAYLOAD);
+
+        landedOnce(ingest());
+        assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
+    void unauthorized_with_a_string_detail_is_not_retried() {
+        fault("Databento: 401, detail a string");
+        vendor.error(401, "\"Authentication failed.\"", Map.of());
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        JsonNode letter = singleDeadLetter();
+        assertThat(letter.get("http_status").asInt()).isEqualTo(401);
+        assertThat(letter.get("reason").asText()).contains("Authentication failed.");
+    }
+
+    @Test
+    void forbidden_with_an_object_detail_echoing_the_key_keeps_the_key_out_of_everything() {
+        fault("Databento: 403, detail an object echoing the key and its basic-auth token");
+        String token = KEY_FORMS.get(1);
+        vendor.error(403, "{\"case\":\"auth_forbidden\",\"message\":\"Key " + KEY + " may not use GLBX.MDP3\","
+                + "\"status_code\":403,\"docs\":\"/docs/api-reference-historical/basics/authentication\","
+                + "\"payload\":{\"authorization\":\"Basic " + token + "\",\"token\":\"" + token + "\"}}", Map.of());
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        assertThat(singleDeadLetter().get("http_status").asInt()).isEqualTo(403);
+        // the check that matters runs after every test: no form of the key in any log line or file
+    }
+
+    @Test
+    void unprocessable_with_a_list_detail_is_not_retried() {
+        fault("Databento: 422, detail a list of {loc, msg, type}");
+        vendor.error(422, "[{\"loc\":[\"body\",\"start\"],\"msg\":\"start must be before end\","
+                + "\"type\":\"value_error\"}]", Map.of());
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        assertThat(singleDeadLetter().get("http_response").asText()).contains("start must be before end");
+    }
+
+    @Test
+    void a_connection_dropped_in_the_middle_of_the_body_is_retried() {
+        fault("Databento: connection closed after half the announced body");
+        byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        byte[] half = java.util.Arrays.copyOf(body, body.length / 2);
+        vendor.then(new Drop(200, Map.of("Content-Type", "text/csv"), half, body.length - half.length)).csv(PAYLOAD);
+
+        landedOnce(ingest());
+        assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
+    void a_complete_response_whose_last_line_is_cut_lands_its_good_rows_and_quarantines_the_cut_one() {
+        fault("Databento: body cut in the middle of the last line");
+        String cut = PAYLOAD.substring(0, PAYLOAD.lastIndexOf('\n', PAYLOAD.length() - 2) + 30);
+        vendor.csv(cut);
+
+        Exchange exchange = ingest();
+
+        assertThat(deadLetterOf(exchange)).isNull();
+        rows(BARS - 1, lakeReader().read("futures", "HE", null, null, false).rows().size());
+        assertThat(filesUnder("dead/futures/HE/" + DAY, "-rejected.jsonl")).singleElement()
+                .satisfies(file -> assertThat(read(file)).contains("unreadable_record"));
+    }
+
+    @Test
+    void an_empty_200_is_dead_lettered_not_taken_for_a_day_without_data() {
+        fault("Databento: 200 with an empty body");
+        vendor.csv("");
+
+        nothingLanded(ingest());
+        assertThat(singleDeadLetter().get("reason").asText()).contains("empty");
+    }
+
+    @Test
+    void a_header_only_response_is_a_day_without_bars() {
+        fault("Databento: 200 with the CSV header only (a holiday)");
+        vendor.csv(HEADER);
+
+        Exchange exchange = ingest();
+
+        assertThat(deadLetterOf(exchange)).isNull();
+        rows(0, lakeReader().read("futures", "HE", null, null, true).rows().size());
+        assertThat(complete("futures", "futures", DAY)).as("asked long after the day ended").isTrue();
+    }
+
+    @Test
+    void html_instead_of_data_is_dead_lettered_whole_without_retrying() {
+        fault("Databento: 200 with an HTML page");
+        vendor.reply(200, "text/html", "<html><body><h1>Maintenance</h1></body></html>");
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        assertThat(singleDeadLetter().get("payload").asText()).contains("Maintenance");
+    }
+
+    @Test
+    void a_record_repeated_in_the_response_is_stored_once() {
+        fault("Databento: every record twice");
+        String body = PAYLOAD.lines().skip(1).map(l -> l + "\n" + l + "\n")
+                .reduce(HEADER, String::concat);
+        vendor.csv(body);
+
+        Exchange exchange = ingest();
+
+        rows(BARS, lakeReader().read("futures", "HE", null, null, true).rows().size());
+        assertThat(featureRows()).isEqualTo(FEATURES);
+        assertThat(report(exchange).rowsRejected()).isEqualTo(BARS);
+    }
+
+    @Test
+    void records_of_another_date_are_refused_and_do_not_hide_that_dates_data() {
+        fault("Databento: records dated outside the requested range");
+        String monday = TestResources.text("samples/databento/HE.FUT-ohlcv-1d-2026-02-13-csv_raw.csv")
+                .replace("1770940800000000000", "1771200000000000000");
+        vendor.csv(monday);
+        Exchange first = ingestFutures("HE", "2026-02-16");
+        assertThat(report(first).rowsWritten()).isEqualTo(BARS);
+        vendor.reset();
+        String oneMondayBar = monday.lines().skip(2).findFirst().orElseThrow().replace("95050000000,8041",
+                "99999000000,1");
+        vendor.csv(PAYLOAD + oneMondayBar.replace("95975000000", "99999000000") + "\n");
+
+        Exchange exchange = ingest();
+
+        assertThat(report(exchange).rowsRejected()).isEqualTo(1);
+        rows(2 * BARS, lakeReader().read("futures", "HE", null, null, false).rows().size());
+        assertThat(lakeReader().read("futures", "HE", LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 16), false)
+                .rows()).allSatisfy(r -> assertThat(r.get("batch_id").toString())
+                        .isEqualTo(report(first).batchId()));
+    }
+
+    @Test
+    void a_huge_response_is_refused_without_holding_it() {
+        fault("Databento: a response larger than the size limit");
+        StringBuilder huge = new StringBuilder(HEADER);
+        String line = PAYLOAD.lines().skip(2).findFirst().orElseThrow() + "\n";
+        while (huge.length() < 3 * 1024 * 1024) {
+            huge.append(line);
+        }
+        vendor.csv(huge.toString());
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        assertThat(singleDeadLetter().get("reason").asText()).contains("larger than");
+    }
+
+    @Test
+    void a_feature_store_locked_past_its_timeout_leaves_the_day_pending_and_the_rerun_completes_it() throws Exception {
+        fault("feature store locked by another writer past the busy timeout");
+        vendor.csv(PAYLOAD).csv(PAYLOAD);
+        Exchange failed;
+        try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("features.db"));
+                Statement statement = lock.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            failed = ingest();
+        }
+        assertThat(deadLetterOf(failed)).isNotNull();
+        assertThat(complete("futures", "futures", DAY)).isFalse();
+
+        landedOnce(ingest());
+    }
+
+    @Test
+    void a_lake_that_cannot_be_written_leaves_the_day_pending_and_the_rerun_completes_it() throws Exception {
+        fault("lake directory not writable (a file where a partition directory must be)");
+        Files.createDirectories(lake().resolve("data_type=futures/market=HE/year=2026"));
+        Files.writeString(lake().resolve("data_type=futures/market=HE/year=2026/month=02"), "in the way");
+        vendor.csv(PAYLOAD).csv(PAYLOAD);
+
+        nothingLanded(ingest());
+
+        Files.delete(lake().resolve("data_type=futures/market=HE/year=2026/month=02"));
+        landedOnce(ingest());
+    }
+}
