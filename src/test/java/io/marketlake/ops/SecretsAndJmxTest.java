@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
 import io.marketlake.RouteTestSupport;
 import io.marketlake.TestResources;
@@ -74,6 +76,21 @@ class SecretsAndJmxTest extends RouteTestSupport {
     }
 
     @Test
+    void credentials_echoed_by_the_vendor_reach_no_dead_letter_log_line_or_jmx() throws Exception {
+        List<String> echoes = List.of(KEY, KEY_BASE64, RedactorTest.percentEncoded(KEY, true),
+                RedactorTest.base64(Base64.getUrlEncoder().withoutPadding(), KEY));
+        databento.error(401, "invalid key " + KEY + " sent as Authorization: Basic " + KEY_BASE64 + " ("
+                + String.join(", ", echoes) + ")", Map.of());
+
+        ingestFutures("HE", "2026-02-13");
+
+        assertThat(filesUnder("dead", ".json")).hasSize(1).allSatisfy(file -> assertThat(read(file))
+                .contains("invalid key *** sent as Authorization: Basic ***").satisfies(text -> noneOf(echoes, text)));
+        assertThat(logs.list).isNotEmpty().allSatisfy(event -> noneOf(echoes, rendered(event)));
+        assertThat(jmxText()).isNotEmpty().allSatisfy(value -> noneOf(echoes, value));
+    }
+
+    @Test
     void jmx_shows_rows_rejections_dead_letters_and_last_success_per_source_and_market() throws Exception {
         databento.ok(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv"))
                 .error(404, "Not found", Map.of());
@@ -90,6 +107,18 @@ class SecretsAndJmxTest extends RouteTestSupport {
         assertThat((String) server.getAttribute(name, "LastFailureReason")).startsWith("HTTP 404");
         assertThat(server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
                 .anyMatch(route -> route.getKeyProperty("name").contains("futures-ingest"));
+    }
+
+    private static void noneOf(List<String> echoes, String text) {
+        for (String echo : echoes) {
+            assertThat(text).doesNotContain(echo);
+        }
+    }
+
+    /** The line the STDERR appender of logback.xml writes for the event. */
+    private String rendered(ILoggingEvent event) {
+        Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR")).getEncoder();
+        return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }
 
     private static String text(ILoggingEvent event) {
