@@ -61,6 +61,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Markets markets = settings.markets();
         String keyVariable = settings.get("marketlake.databento.api-key-env");
+        Redactor redactor = Redactor.install(keyVariable);
 
         registry.bind("settings", settings);
         new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
@@ -130,7 +131,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         PipelineStats stats = new PipelineStats(clock);
         registry.bind("pipelineStats", stats);
         registry.bind("ingestReports", new IngestReports(lakeWriter, stats));
-        registry.bind("deadLetters", new DeadLetters(clock, stats, new Redactor(keyVariable),
+        registry.bind("deadLetters", new DeadLetters(clock, stats, redactor,
                 settings.home().resolve("dead")));
         registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(settings.get("marketlake.retry.max-delay-ms")))));
     }

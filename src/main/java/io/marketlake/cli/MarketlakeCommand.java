@@ -4,6 +4,7 @@ import io.marketlake.ConfigurationException;
 import io.marketlake.Failures;
 import io.marketlake.Marketlake;
 import io.marketlake.SafeNames;
+import io.marketlake.ops.Redactor;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,11 @@ public final class MarketlakeCommand {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             RuntimeException failure = Failures.unwrap(e);
             if (failure instanceof ConfigurationException) {
-                cmd.getErr().println("marketlake: " + failure.getMessage());
+                cmd.getErr().println("marketlake: " + Redactor.global().redact(failure.getMessage()));
                 return USAGE;
             }
             LoggerFactory.getLogger(MarketlakeCommand.class).error("Command failed", e);
-            cmd.getErr().println("marketlake: " + failure.getMessage());
+            cmd.getErr().println("marketlake: " + Redactor.global().redact(failure.getMessage()));
             return DATA_REJECTED;
         });
         return commandLine;

@@ -1,6 +1,7 @@
 package io.marketlake.ingest;
 
 import io.marketlake.ops.DeadLetters;
+import io.marketlake.ops.Redactor;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -43,7 +44,7 @@ public final class Ingestion {
         }
         IngestReport report = exchange.getProperty(IngestReports.PROPERTY, IngestReport.class);
         return new Outcome(market, date, failure == null ? report : null,
-                failure == null ? null : DeadLetters.reason(failure), deadLetter);
+                failure == null ? null : Redactor.global().redact(DeadLetters.reason(failure)), deadLetter);
     }
 
     private ProducerTemplate template() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -195,11 +195,10 @@ abstract class FaultMatrix extends RouteTestSupport {
         }
     }
 
-    private static String text(ILoggingEvent event) {
-        String text = event.getFormattedMessage();
-        if (event.getThrowableProxy() != null) {
-            text += ThrowableProxyUtil.asString(event.getThrowableProxy());
-        }
-        return text;
+    /** The event as the STDERR appender of logback.xml writes it: what an operator reads. */
+    @SuppressWarnings("unchecked")
+    private String text(ILoggingEvent event) {
+        OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
+        return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }
