@@ -199,5 +199,33 @@ class CotPipelineTest extends RouteTestSupport {
         return point(feature, time).map(FeaturePoint::value);
     }
 
+    /**
+     * A scheduled run that first sees a week after its calendar release (the release was delayed, or the daemon
+     * was down) makes it available from that moment: the calendar's instant would be lookahead.
+     */
+    @Test
+    void a_week_first_seen_by_the_schedule_after_its_release_is_available_from_then() {
+        byte[] zip = CftcFiles.zip("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(WINTER)));
+        cftc.yearly(2023, CftcFiles.zip("f_year.txt", CftcFiles.yearly())).yearly(2024, zip).serve("/dea/newcot/f_disagg.txt", CftcFiles.yearly(CftcFiles.hogs(WINTER))
+                .getBytes(StandardCharsets.UTF_8));
+        Instant before = Instant.now();
 
+        report(ingest(CotSelection.latest(4, LocalDate.of(2024, 1, 19)), "2024-01-19"));
+
+        Instant release = Instant.parse("2024-01-12T20:30:00Z");
+        assertThat(point("cot_total_oi", release.plusSeconds(3600))).isEmpty();
+        assertThat(point("cot_total_oi", Instant.now())).hasValueSatisfying(p ->
+                assertThat(p.availableAt()).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
+    /** A backfill of history keeps the calendar's release: the week was published then. */
+    @Test
+    void a_backfilled_week_keeps_its_calendar_release() {
+        cftc.yearly(2024, CftcFiles.zip("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(WINTER))));
+
+        report(ingest(YEAR_2024, "2024-01-01"));
+
+        assertThat(point("cot_total_oi", Instant.parse("2024-01-12T20:30:00Z"))).hasValueSatisfying(p ->
+                assertThat(p.availableAt()).isEqualTo(Instant.parse("2024-01-12T20:30:00Z")));
+    }
 }

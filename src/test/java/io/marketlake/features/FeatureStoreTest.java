@@ -1,6 +1,7 @@
 package io.marketlake.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlake.MutableClock;
 import java.nio.file.Path;
@@ -110,6 +111,53 @@ class FeatureStoreTest {
     void markets_do_not_see_each_other() {
         store.append(List.of(close(TUE, WED, 91.5)));
         assertThat(store.at("LE", THU)).isEmpty();
+    }
+
+    @Test
+    void a_value_available_within_a_millisecond_is_served_from_the_next_millisecond_never_earlier() {
+        Instant availableAt = WED.plusNanos(900_000); // 00:00:00.0009
+        store.append(List.of(close(TUE, availableAt, 91.5)));
+
+        assertThat(store.at("HE", WED)).isEmpty();
+        assertThat(store.at("HE", availableAt)).as("rounded up, so not yet at its own sub-millisecond instant")
+                .isEmpty();
+        assertThat(store.at("HE", WED.plusMillis(1))).singleElement().satisfies(p -> {
+            assertThat(p.value()).isEqualTo(91.5);
+            assertThat(p.availableAt()).isEqualTo(WED.plusMillis(1));
+        });
+    }
+
+    @Test
+    void the_timeline_join_takes_query_times_with_sub_millisecond_digits() {
+        store.append(List.of(close(TUE, WED, 91.5)));
+        List<Instant> times = List.of(WED.minusNanos(1), WED.plusNanos(1), WED.plusNanos(999_999), WED.plusMillis(1));
+
+        Map<Instant, List<FeaturePoint>> timeline = store.atEach("HE", times);
+
+        assertThat(timeline.keySet()).containsExactlyElementsOf(times);
+        assertThat(timeline.get(WED.minusNanos(1))).isEmpty();
+        for (Instant time : times) {
+            assertThat(timeline.get(time)).as("at %s", time).isEqualTo(store.at("HE", time));
+        }
+        assertThat(timeline.get(WED.plusNanos(1))).hasSize(1);
+    }
+
+    @Test
+    void a_batch_is_recorded_complete_only_with_its_features_in_one_transaction() {
+        CompletedBatch batch = new CompletedBatch("20260218T000000000Z-00000001", "futures", "HE",
+                java.time.LocalDate.of(2026, 2, 17), 16);
+        // a value the store cannot take fails the transaction: neither the features nor the ledger entry stay
+        FeatureValue unstorable = new FeatureValue("HE", "futures.close.HEK6", TUE, WED, 95.0, null);
+        assertThatThrownBy(() -> store.append(List.of(close(TUE, WED, 91.5), unstorable), batch));
+        assertThat(store.completed(List.of(batch.batchId()))).isEmpty();
+        assertThat(store.at("HE", THU)).isEmpty();
+
+        store.append(List.of(close(TUE, WED, 91.5)), batch);
+
+        assertThat(store.completed(List.of(batch.batchId()))).containsExactly(batch.batchId());
+        assertThat(store.completed("futures", "HE", java.time.LocalDate.of(2026, 2, 17),
+                java.time.LocalDate.of(2026, 2, 17))).singleElement()
+                .satisfies(e -> assertThat(e.lakeRows()).isEqualTo(16));
     }
 
     private static FeatureValue close(Instant asOf, Instant availableAt, double value) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Delta tables written by Kernel and read back: versions, time travel, pruning, history, checkpoints. */
-class DeltaTablesTest {
+public class DeltaTablesTest {
 
     @TempDir
     Path home;
@@ -118,13 +118,13 @@ class DeltaTablesTest {
         return Files.writeString(home.resolve(name), content);
     }
 
-    static String position(String strategy, String symbol, String status, String updatedAt) {
+    public static String position(String strategy, String symbol, String status, String updatedAt) {
         return "{\"strategy_id\":\"" + strategy + "\",\"strategy_type\":\"vertical\",\"symbol\":\"" + symbol
                 + "\",\"status\":\"" + status + "\",\"quantity\":1,\"entry_price\":1.5,\"updated_at\":\"" + updatedAt
                 + "\"}\n";
     }
 
-    static String transaction(String id, String action, long quantity) {
+    public static String transaction(String id, String action, long quantity) {
         return "{\"transaction_id\":\"" + id + "\",\"strategy_id\":\"s1\",\"leg_id\":\"l1\",\"action\":\"" + action
                 + "\",\"quantity\":" + quantity + ",\"price\":1.25,\"commission\":0.5,\"ts\":\"2026-02-17T15:00:00Z\"}\n";
     }
