@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "marketlake", mixinStandardHelpOptions = true, version = "marketlake 0.1.0",
         description = "Market data lake and point-in-time feature store.",
         subcommands = {RunCommand.class, IngestCommand.class, BackfillCommand.class, FeaturesCommand.class,
-                LakeCommand.class, SlicesCommand.class, TradingCommand.class})
+                LakeCommand.class, SlicesCommand.class, TradingCommand.class, DlqCommand.class})
 public final class MarketlakeCommand {
 
     public static final int OK = 0;

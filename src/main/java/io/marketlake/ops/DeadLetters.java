@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.cot.CotFile;
+import io.marketlake.cot.CotSelection;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.LandedFiles;
 import io.marketlake.ingest.Rejection;
+import io.marketlake.ops.DeadLetter.PayloadKind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
@@ -30,13 +37,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what could not be ingested into {@code <home>/dead/<source>/<market>/<date>/}: a failed exchange (after
- * its retries) as one JSON document with the reason and the original payload, and the rejected records of a
- * batch as JSON lines, one per record with the rule it broke. The route then writes the body with the file
- * producer (temp name, then rename).
+ * its retries) as one JSON document with the reason, the original payload and what a replay needs (see
+ * {@link DeadLetter}), and the rejected records of a batch as JSON lines, one per record with the rule it broke.
+ * The route then writes the body with the file producer (temp name, then rename).
  */
 public final class DeadLetters {
 
+    /** Exchange property of a replay: the id of the letter it re-drives, recorded in the letter it fails into. */
+    public static final String REPLAY_OF = "marketlakeReplayOf";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    // the file consumer's header (camel-file FileConstants), the path the trading inbox passes as its payload
+    private static final String FILE_ABSOLUTE_PATH = "CamelFileAbsolutePath";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter COMPACT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -59,25 +71,28 @@ public final class DeadLetters {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = redactor.redact(reason(failure));
         ObjectNode letter = context(exchange);
-        letter.put("failed_at", now.toString());
+        letter.put(DeadLetter.FAILED_AT, now.toString());
         letter.put("route", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
-        letter.put("reason", reason);
-        letter.put("exception", failure == null ? null : failure.getClass().getName());
+        letter.put(DeadLetter.REASON, reason);
+        // what went wrong, not Camel's wrapper around it: a replay reads it to tell a bad payload from a bad moment
+        letter.put(DeadLetter.EXCEPTION, failure == null ? null : cause(failure).getClass().getName());
         if (failure instanceof HttpOperationFailedException http) {
             letter.put("http_status", http.getStatusCode());
             letter.put("http_response", redactor.redact(http.getResponseBody()));
         }
-        String name = COMPACT.format(now) + "-" + suffix(exchange);
-        if (exchange.getProperty(IngestProperties.PAYLOAD) instanceof LandedFiles landed && !landed.files().isEmpty()) {
-            ArrayNode files = letter.putArray("payload_files");
-            moveLanded(landed, directory(exchange) + "/" + name + "-payload").forEach(files::add);
-        } else {
-            letter.put("payload", redactor.redact(payload(exchange)));
+        String name = COMPACT.format(now) + "-" + uniqueSuffix();
+        keepPayload(exchange, letter, directory(exchange) + "/" + name + "-payload");
+        if (exchange.getProperty(IngestProperties.COT_SELECTION) instanceof CotSelection selection) {
+            DeadLetter.selection(letter.putObject(DeadLetter.COT_SELECTION), selection);
+        }
+        String replayOf = exchange.getProperty(REPLAY_OF, String.class);
+        if (replayOf != null) {
+            letter.put(DeadLetter.REPLAY_OF, replayOf);
         }
         String source = text(exchange, IngestProperties.SOURCE, "unknown");
         String market = text(exchange, IngestProperties.MARKET, "unknown");
         stats.deadLetter(source, market, reason);
-        String fileName = directory(exchange) + "/" + name + "-failed.json";
+        String fileName = directory(exchange) + "/" + name + DeadLetter.SUFFIX;
         exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
         exchange.setProperty(IngestProperties.DEAD_LETTER, fileName);
         LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
@@ -85,22 +100,151 @@ public final class DeadLetters {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(letter);
     }
 
-    /** Moves landed payload files beside the dead letter (a rename on the same disk); returns their paths under dead/. */
-    private List<String> moveLanded(LandedFiles landed, String relativeDirectory) {
-        List<String> moved = new ArrayList<>();
+    /**
+     * The original payload with its kind: text as received (redacted) stays in the letter; landed downloads move
+     * beside it; binary content (a COT zip, a COT file that is not text) is written beside it, never into the JSON.
+     * Without a payload, what was sent (the message body) is kept.
+     */
+    private void keepPayload(Exchange exchange, ObjectNode letter, String payloadDirectory) {
+        Object payload = exchange.getProperty(IngestProperties.PAYLOAD);
+        if (payload instanceof LandedFiles landed) {
+            if (!landed.files().isEmpty()) {
+                keptFiles(letter, moveLanded(landed, payloadDirectory));
+                return;
+            }
+            payload = null;
+        }
+        if (payload instanceof byte[] bytes) {
+            keptFiles(letter, List.of(write(payloadDirectory, binaryName(bytes), bytes, null)));
+        } else if (payload instanceof Collection<?> files && !files.isEmpty()
+                && files.stream().allMatch(CotFile.class::isInstance)) {
+            keepCotFiles(letter, files.stream().map(CotFile.class::cast).toList(), payloadDirectory);
+        } else if (payload != null) {
+            String text = exchange.getProperty(IngestProperties.PAYLOAD, String.class);
+            // an inbox file stays where the inbox puts it (.failed/): its path is the payload
+            boolean droppedFile = text != null
+                    && text.equals(exchange.getMessage().getHeader(FILE_ABSOLUTE_PATH, String.class));
+            letter.put(DeadLetter.PAYLOAD_KIND, (droppedFile ? PayloadKind.FILE : PayloadKind.RESPONSE).json());
+            letter.put(DeadLetter.PAYLOAD, redactor.redact(text));
+        } else {
+            Object body = exchange.getMessage().getBody();
+            if (body instanceof byte[] bytes) {
+                keptFiles(letter, List.of(write(payloadDirectory, binaryName(bytes), bytes, null)));
+            } else if (body instanceof String request) {
+                letter.put(DeadLetter.PAYLOAD_KIND, PayloadKind.REQUEST.json());
+                letter.put(DeadLetter.PAYLOAD, redactor.redact(request));
+            } else {
+                letter.put(DeadLetter.PAYLOAD_KIND, PayloadKind.NONE.json());
+                letter.put(DeadLetter.PAYLOAD, body == null ? null : "(" + body.getClass().getSimpleName() + ", not kept)");
+            }
+        }
+    }
+
+    /** COT files as downloaded: text in the letter, each file beside it when any of them is not text. */
+    private void keepCotFiles(ObjectNode letter, List<CotFile> files, String payloadDirectory) {
+        ArrayNode sources = letter.putArray(DeadLetter.PAYLOAD_SOURCES);
+        files.forEach(file -> sources.add(file.source()));
+        if (files.stream().noneMatch(file -> binary(file.text()))) {
+            letter.put(DeadLetter.PAYLOAD_KIND, PayloadKind.RESPONSE.json());
+            letter.put(DeadLetter.PAYLOAD, redactor.redact(files.stream().map(CotFile::toString)
+                    .collect(Collectors.joining("\n"))));
+            return;
+        }
+        List<ObjectNode> kept = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            CotFile file = files.get(i);
+            kept.add(write(payloadDirectory, "file-" + (i + 1) + ".txt", file.text().getBytes(StandardCharsets.UTF_8),
+                    file.source()));
+        }
+        keptFiles(letter, kept);
+    }
+
+    /** A decoded text holding NUL or replacement characters came from bytes that are not UTF-8 text. */
+    private static boolean binary(String text) {
+        return text.indexOf('\u0000') >= 0 || text.indexOf('\uFFFD') >= 0;
+    }
+
+    private static String binaryName(byte[] bytes) {
+        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        return zip ? "payload.zip" : "payload.bin";
+    }
+
+    private static void keptFiles(ObjectNode letter, List<ObjectNode> kept) {
+        letter.put(DeadLetter.PAYLOAD_KIND, (kept.size() == 1 ? PayloadKind.FILE : PayloadKind.FILES).json());
+        letter.put(DeadLetter.PAYLOAD, kept.size() + " file(s) beside this letter, see payload_files");
+        ArrayNode files = letter.putArray(DeadLetter.PAYLOAD_FILES);
+        kept.forEach(entry -> files.add(entry.get("path").asText()));
+        letter.putArray(DeadLetter.PAYLOAD_MANIFEST).addAll(kept);
+    }
+
+    /** Writes one payload file beside the letter under a temp name, then renames it, so no half file is seen. */
+    private ObjectNode write(String relativeDirectory, String fileName, byte[] content, String source) {
+        Path directory = deadRoot.resolve(relativeDirectory);
+        try {
+            Files.createDirectories(directory);
+            Path temp = directory.resolve("." + fileName + ".inprogress");
+            Files.write(temp, content);
+            Files.move(temp, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the payload of a dead letter in " + directory, e);
+        }
+        ObjectNode entry = manifestEntry(relativeDirectory + "/" + fileName, content.length, sha256(content));
+        if (source != null) {
+            entry.put("source", source);
+        }
+        return entry;
+    }
+
+    /** Moves landed payload files beside the dead letter (a rename on the same disk). */
+    private List<ObjectNode> moveLanded(LandedFiles landed, String relativeDirectory) {
+        List<ObjectNode> moved = new ArrayList<>();
         Path directory = deadRoot.resolve(relativeDirectory);
         try {
             Files.createDirectories(directory);
             for (Path file : landed.files()) {
                 if (Files.exists(file)) {
-                    Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                    moved.add(relativeDirectory + "/" + file.getFileName());
+                    Path target = directory.resolve(file.getFileName());
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(manifestEntry(relativeDirectory + "/" + file.getFileName(), Files.size(target),
+                            sha256(target)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the payload files of a dead letter in " + directory, e);
         }
         return moved;
+    }
+
+    private static ObjectNode manifestEntry(String path, long size, String sha256) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("path", path);
+        entry.put("size", size);
+        entry.put("sha256", sha256);
+        return entry;
+    }
+
+    static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(digest("SHA-256").digest(content));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The rejected records of a batch, one JSON line each; sets the file name header. */
@@ -122,22 +266,18 @@ public final class DeadLetters {
     }
 
     private static String fingerprint(Batch<?> batch) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            for (Rejection rejection : batch.rejections()) {
-                sha1.update((rejection.rule() + "\n" + rejection.record() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha1.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha1 = digest("SHA-1");
+        for (Rejection rejection : batch.rejections()) {
+            sha1.update((rejection.rule() + "\n" + rejection.record() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(sha1.digest()).substring(0, 16);
     }
 
     private ObjectNode context(Exchange exchange) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("source", text(exchange, IngestProperties.SOURCE, null));
-        node.put("market", text(exchange, IngestProperties.MARKET, null));
-        node.put("trading_date", text(exchange, IngestProperties.DATE, null));
+        node.put(DeadLetter.SOURCE, text(exchange, IngestProperties.SOURCE, null));
+        node.put(DeadLetter.MARKET, text(exchange, IngestProperties.MARKET, null));
+        node.put(DeadLetter.TRADING_DATE, text(exchange, IngestProperties.DATE, null));
         String batchId = text(exchange, IngestProperties.BATCH_ID, null);
         if (batchId != null) {
             node.put("batch_id", batchId);
@@ -150,9 +290,9 @@ public final class DeadLetters {
                 + "/" + text(exchange, IngestProperties.DATE, "undated");
     }
 
-    private static String suffix(Exchange exchange) {
-        String id = exchange.getExchangeId();
-        return id.substring(Math.max(0, id.length() - 8)).replaceAll("[^A-Za-z0-9]", "");
+    /** Random, not the exchange's counter: two processes failing in the same millisecond must not share an id. */
+    private static String uniqueSuffix() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
     public static String reason(Exception exception) {
@@ -179,18 +319,6 @@ public final class DeadLetters {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static String payload(Exchange exchange) {
-        String payload = exchange.getProperty(IngestProperties.PAYLOAD, String.class);
-        if (payload != null) {
-            return payload;
-        }
-        Object body = exchange.getMessage().getBody();
-        if (body instanceof String || body instanceof byte[]) {
-            return exchange.getMessage().getBody(String.class);
-        }
-        return body == null ? null : "(" + body.getClass().getSimpleName() + ", not kept)";
     }
 
     private static String text(Exchange exchange, String property, String fallback) {
