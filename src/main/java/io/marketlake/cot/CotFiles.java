@@ -31,9 +31,15 @@ public final class CotFiles {
         this.maxUncompressedBytes = maxUncompressedBytes;
     }
 
+    /** Exchange property with the URL a file was downloaded from (routes/cot.yaml sets it). */
+    public static final String DOWNLOADED_FROM = "marketlakeDownloadedFrom";
+
     /** The text of a downloaded file; the source is the HTTP URI when there is one. */
     public CotFile text(byte[] content, Exchange exchange) throws IOException {
-        String source = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        String source = exchange.getProperty(DOWNLOADED_FROM, String.class);
+        if (source == null) {
+            source = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        }
         if (source == null) {
             source = exchange.getMessage().getHeader(Exchange.FILE_NAME, "bundled", String.class);
         }
@@ -47,7 +53,7 @@ public final class CotFiles {
 
     public CotFile text(String source, byte[] content) throws IOException {
         if (!isZip(content)) {
-            return new CotFile(source, new String(content, StandardCharsets.UTF_8));
+            return new CotFile(source, withoutBom(new String(content, StandardCharsets.UTF_8)));
         }
         String text = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
@@ -62,10 +68,11 @@ public final class CotFiles {
                     throw new CotFormatException(source + ": zip entry '" + name
                             + "' is not the one expected text file (" + expectedEntry.pattern() + "); the zip is refused");
                 }
-                text = new String(readBounded(zip, source, name), StandardCharsets.UTF_8);
+                text = withoutBom(new String(readBounded(zip, source, name), StandardCharsets.UTF_8));
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new CotFormatException(source + ": broken or truncated zip: " + e.getMessage(), e);
+            // no cause: a ZipException is an IOException, which the routes would retry; the same bytes stay broken
+            throw new CotFormatException(source + ": broken or truncated zip: " + e);
         }
         if (text == null) {
             throw new CotFormatException(source + ": the zip holds no text file");
@@ -108,5 +115,10 @@ public final class CotFiles {
             }
         }
         return true;
+    }
+
+    /** A byte-order mark would glue itself to the first header name, which then matches nothing. */
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

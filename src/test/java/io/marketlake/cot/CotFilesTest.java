@@ -65,4 +65,19 @@ class CotFilesTest {
         assertThatThrownBy(() -> files.text("bomb.zip", bomb))
                 .isInstanceOf(CotFormatException.class).hasMessageContaining("more than 1000000 bytes");
     }
+
+    @Test
+    void a_byte_order_mark_before_the_header_is_dropped() throws Exception {
+        CotFile file = files.text("fut_disagg_txt_2021.zip", CftcFiles.zip("f_year.txt", "\uFEFF" + CftcFiles.HEADER));
+
+        assertThat(file.text()).isEqualTo(CftcFiles.HEADER);
+    }
+
+    @Test
+    void a_truncated_zip_is_a_format_error_that_is_not_retried_as_io() {
+        byte[] zip = CftcFiles.zip("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(java.time.LocalDate.of(2024, 1, 9))));
+
+        assertThatThrownBy(() -> files.text("f.zip", java.util.Arrays.copyOf(zip, zip.length / 2)))
+                .isInstanceOf(CotFormatException.class).hasNoCause();
+    }
 }
