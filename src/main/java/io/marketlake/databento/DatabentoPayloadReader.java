@@ -1,20 +1,8 @@
 package io.marketlake.databento;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a Databento timeseries response in CSV or JSON-lines encoding, whichever the payload is: a JSON payload
@@ -30,8 +18,14 @@ public final class DatabentoPayloadReader {
         void malformed(long line, String raw, String problem);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    /** A record longer than this (1 MiB) is malformed, not an out-of-memory error. */
+    static final int MAX_RECORD = 1 << 20;
+    /** A field longer than this (64 KiB) is malformed: no Databento field comes near. */
+    static final int MAX_FIELD = 1 << 16;
+    /** How much of a record too long to keep is kept for the dead-letter area. */
+    static final int PREVIEW = 300;
+    /** Room past the limit for the line terminator the parser reads to know a record of the limit ended. */
+    private static final int TERMINATOR_ROOM = 16;
 
     private DatabentoPayloadReader() {
     }
@@ -44,157 +38,35 @@ public final class DatabentoPayloadReader {
         }
     }
 
+    /**
+     * Reads a payload to its end; the reader is the caller's to close.
+     *
+     * @throws MalformedPayloadException when the payload is empty or not Databento data (an error object, a web
+     *     page): none of it is used
+     */
     public static void read(Reader payload, Sink sink) throws IOException {
-        BufferedReader reader = payload instanceof BufferedReader b ? b : new BufferedReader(payload, 1 << 16);
-        reader.mark(1 << 16);
-        int first = firstNonWhitespace(reader);
-        reader.reset();
+        PayloadText text = new PayloadText(payload, MAX_RECORD + TERMINATOR_ROOM);
+        int linesBefore = text.skipBomAndWhitespace();
+        int first = text.peek();
         if (first < 0) {
-            return;
+            // a day without data is still a CSV header row: nothing at all is a failed or cut response
+            throw new MalformedPayloadException("empty response: " + (text.position() == 0 ? "no content"
+                    : "only whitespace") + ", not even a CSV header row");
         }
         if (first == '{') {
-            readJsonLines(reader, sink);
+            JsonLinesPayloadReader.read(text, linesBefore, sink);
         } else {
-            readCsv(reader, sink);
+            CsvPayloadReader.read(text, linesBefore, sink);
         }
     }
 
-    private static int firstNonWhitespace(BufferedReader reader) throws IOException {
-        int c;
-        int seen = 0;
-        do {
-            c = reader.read();
-            seen++;
-        } while (c >= 0 && Character.isWhitespace(c) && seen < (1 << 16) - 1);
-        return c;
-    }
-
-    private static void readCsv(BufferedReader reader, Sink sink) throws IOException {
-        try (CSVParser parser = CSV.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                return;
-            }
-            CSVRecord header = records.next();
-            Map<String, Integer> columns = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                columns.put(header.get(i).trim(), i);
-            }
-            if (!columns.containsKey("rtype") || !(columns.containsKey("ts_event") || columns.containsKey("ts_recv"))) {
-                throw new MalformedPayloadException("not a Databento CSV response: first line is '"
-                        + abbreviate(String.join(",", header.values())) + "'");
-            }
-            long line = 1;
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                    sink.malformed(line + 1, "", "unreadable CSV after line " + line + ": " + e.getMessage());
-                    break;
-                }
-                line++;
-                String[] values = record.values();
-                if (values.length != columns.size()) {
-                    sink.malformed(line, CSV.format((Object[]) values),
-                            "expected " + columns.size() + " fields, found " + values.length);
-                } else {
-                    // Databento quotes a CSV field only when needed, so formatting the fields again gives the line
-                    sink.row(new DatabentoRow(line, columns, values, fields -> CSV.format((Object[]) fields)));
-                }
-            }
-        }
-    }
-
-    private static void readJsonLines(BufferedReader reader, Sink sink) throws IOException {
-        List<String> lastKeys = List.of();
-        Map<String, Integer> columns = Map.of();
-        long line = 0;
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                sink.malformed(line, text, "not JSON: " + e.getOriginalMessage());
-                continue;
-            }
-            if (node == null || !node.isObject()) {
-                sink.malformed(line, text, "not a JSON object");
-                continue;
-            }
-            if (!node.has("hd")) {
-                if (line == 1 && node.has("detail")) {
-                    throw new MalformedPayloadException("error response instead of data: " + abbreviate(text));
-                }
-                sink.malformed(line, text, "record without header object \"hd\"");
-                continue;
-            }
-            List<String> keys = new ArrayList<>();
-            List<String> values = new ArrayList<>();
-            flatten(node.get("hd"), keys, values);
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().equals("hd")) {
-                    continue;
-                }
-                if (field.getValue().isArray()) {
-                    flattenLevels(field.getValue(), keys, values);
-                } else {
-                    keys.add(field.getKey());
-                    values.add(text(field.getValue()));
-                }
-            }
-            if (!keys.equals(lastKeys)) {
-                lastKeys = keys;
-                Map<String, Integer> index = new HashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    index.put(keys.get(i), i);
-                }
-                columns = index;
-            }
-            sink.row(new DatabentoRow(line, text, columns, values.toArray(String[]::new)));
-        }
-    }
-
-    private static void flatten(JsonNode header, List<String> keys, List<String> values) {
-        Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            keys.add(field.getKey());
-            values.add(text(field.getValue()));
-        }
-    }
-
-    /**
-     * Book levels: JSON nests them ({@code "levels":[{"bid_px":..}]}) where CSV names them {@code bid_px_00};
-     * they get the CSV names, so one mapping serves both encodings.
-     */
-    private static void flattenLevels(JsonNode levels, List<String> keys, List<String> values) {
-        for (int level = 0; level < levels.size(); level++) {
-            Iterator<Map.Entry<String, JsonNode>> fields = levels.get(level).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                keys.add(String.format("%s_%02d", field.getKey(), level));
-                values.add(text(field.getValue()));
-            }
-        }
-    }
-
-    private static String text(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "...";
+    }
+
+    /** A record's beginning for the dead-letter area when the whole is too long to keep. */
+    static String truncate(String text) {
+        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "...[truncated]";
     }
 }

@@ -1,7 +1,6 @@
 package io.marketlake.databento;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One record of a Databento CSV or JSON payload, by column name, with values as text and the original line kept
@@ -12,20 +11,18 @@ public final class DatabentoRow {
     private final long line;
     private final Map<String, Integer> columns;
     private final String[] values;
-    private final Function<String[], String> format;
     private String raw;
 
-    DatabentoRow(long line, String raw, Map<String, Integer> columns, String[] values) {
-        this(line, columns, values, null);
-        this.raw = raw;
-    }
-
-    /** A row whose original text is rebuilt only when asked for (rejections), not for each of millions of rows. */
-    DatabentoRow(long line, Map<String, Integer> columns, String[] values, Function<String[], String> format) {
+    /**
+     * @param raw the record's text as received, or null for a CSV record with no field quoted, whose text is its
+     *     values joined by commas: that text is then made only if asked for (rejections), not for each of the
+     *     millions of rows of a quotes response
+     */
+    DatabentoRow(long line, Map<String, Integer> columns, String[] values, String raw) {
         this.line = line;
         this.columns = columns;
         this.values = values;
-        this.format = format;
+        this.raw = raw;
     }
 
     /** Line number in the payload, 1-based, the CSV header being line 1. */
@@ -33,10 +30,10 @@ public final class DatabentoRow {
         return line;
     }
 
-    /** The record exactly as received. */
+    /** The record exactly as received, without its line terminator; valid at any time, also after reading. */
     public String raw() {
         if (raw == null) {
-            raw = format.apply(values);
+            raw = String.join(",", values);
         }
         return raw;
     }

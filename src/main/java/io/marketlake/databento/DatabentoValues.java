@@ -16,6 +16,12 @@ public final class DatabentoValues {
     private static final double SCALE = 1e9;
     /** Integers up to 2^53 are exact doubles. */
     private static final long EXACT_DOUBLE = 1L << 53;
+    /** The largest price a raw int64 × 1e-9 can carry, as pretty_px writes it. */
+    private static final BigDecimal MAX_PRETTY_PRICE = BigDecimal.valueOf(Long.MAX_VALUE, PRICE_SCALE);
+    /** Databento timestamps are int64 nanoseconds since the epoch: none lies after this. */
+    private static final Instant LAST_TIMESTAMP = Instant.ofEpochSecond(Long.MAX_VALUE / 1_000_000_000L,
+            Long.MAX_VALUE % 1_000_000_000L);
+    private static final int SHOWN_LENGTH = 40;
 
     private DatabentoValues() {
     }
@@ -23,6 +29,9 @@ public final class DatabentoValues {
     /**
      * A price in units, or null when undefined. Raw prices are int64 × 1e-9, divided (correctly rounded), never
      * multiplied by 1e-9 in doubles, so 3702750000000 is exactly 3702.75 and 91525000000 is 91.525.
+     *
+     * @throws IllegalArgumentException naming the value when it is no decimal number (NaN, Infinity, exponents)
+     *     or outside int64 × 1e-9
      */
     public static Double price(String text) {
         if (isBlank(text)) {
@@ -30,9 +39,16 @@ public final class DatabentoValues {
         }
         String value = text.trim();
         if (value.indexOf('.') >= 0) {
-            return new BigDecimal(value).doubleValue();
+            if (!isDecimal(value)) {
+                throw new IllegalArgumentException("not a price: " + shown(value));
+            }
+            BigDecimal decimal = new BigDecimal(value);
+            if (decimal.abs().compareTo(MAX_PRETTY_PRICE) > 0) {
+                throw new IllegalArgumentException("price out of range (int64 x 1e-9): " + shown(value));
+            }
+            return decimal.doubleValue();
         }
-        long fixed = Long.parseLong(value);
+        long fixed = parseLong(value, "price", "not a price");
         if (fixed == UNDEFINED_PRICE) {
             return null;
         }
@@ -46,6 +62,9 @@ public final class DatabentoValues {
     /**
      * A timestamp, or null when undefined: raw timestamps are u64 nanoseconds since the epoch, where 0 and
      * 2^64-1 mean undefined; pretty ones are ISO-8601 UTC with nine decimals.
+     *
+     * @throws IllegalArgumentException naming the value when it is no timestamp or outside what Databento's
+     *     int64 nanoseconds hold (before 1970, after 2262-04-11)
      */
     public static Instant timestamp(String text) {
         if (isBlank(text)) {
@@ -53,28 +72,69 @@ public final class DatabentoValues {
         }
         String value = text.trim();
         if (isDigits(value)) {
-            long nanos = Long.parseUnsignedLong(value);
+            long nanos;
+            try {
+                nanos = Long.parseUnsignedLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("timestamp out of range: " + shown(value), e);
+            }
             if (nanos == 0 || nanos == -1L) {
                 return null;
             }
             if (nanos < 0) {
-                throw new IllegalArgumentException("timestamp out of range: " + value);
+                throw new IllegalArgumentException("timestamp out of range: " + shown(value));
             }
             return Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a timestamp: " + value, e);
+        if (value.startsWith("-") && isDigits(value.substring(1))) {
+            throw new IllegalArgumentException("timestamp out of range: " + shown(value));
         }
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a timestamp: " + shown(value), e);
+        }
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST_TIMESTAMP)) {
+            throw new IllegalArgumentException("timestamp out of range: " + shown(value));
+        }
+        return instant;
     }
 
-    /** An integer field; JSON carries 64-bit integers as strings, so text is the common form. */
+    /**
+     * An integer field; JSON carries 64-bit integers as strings, so text is the common form.
+     *
+     * @throws IllegalArgumentException naming the value when it is missing, no integer or outside int64
+     */
     public static long integer(String text) {
         if (isBlank(text)) {
             throw new IllegalArgumentException("missing integer");
         }
-        return Long.parseLong(text.trim());
+        return parseLong(text.trim(), "integer", "not an integer");
+    }
+
+    private static long parseLong(String value, String kind, String notOne) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            boolean digits = isDigits(value.startsWith("-") ? value.substring(1) : value);
+            throw new IllegalArgumentException((digits ? kind + " out of range (int64): " : notOne + ": ")
+                    + shown(value), e);
+        }
+    }
+
+    /** The value for a message: a hostile one can be 64 KiB long. */
+    private static String shown(String value) {
+        return value.length() <= SHOWN_LENGTH ? value
+                : value.substring(0, SHOWN_LENGTH) + "... (" + value.length() + " characters)";
+    }
+
+    /** Digits with one decimal point between digits, optionally negative: what pretty_px writes. */
+    private static boolean isDecimal(String value) {
+        int digitsStart = value.startsWith("-") ? 1 : 0;
+        int point = value.indexOf('.');
+        return point > digitsStart && point < value.length() - 1
+                && isDigits(value.substring(digitsStart, point)) && isDigits(value.substring(point + 1));
     }
 
     static boolean isBlank(String text) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabentoValuesTest {
 
@@ -48,5 +50,78 @@ class DatabentoValuesTest {
     @Test
     void text_that_is_no_timestamp_is_an_error() {
         assertThatThrownBy(() -> DatabentoValues.timestamp("yesterday")).hasMessageContaining("yesterday");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775808", "-9223372036854775809", "123456789012345678901234567890"})
+    void a_raw_price_beyond_int64_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.price(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("price out of range").hasMessageContaining(text);
+    }
+
+    @Test
+    void a_pretty_price_beyond_what_int64_nanounits_hold_is_an_error_naming_it() {
+        assertThatThrownBy(() -> DatabentoValues.price("9223372036.854775808"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("price out of range").hasMessageContaining("9223372036.854775808");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "1e5", "1.5E3", "0x10", "3702.75.0", ".5", "3702."})
+    void price_text_that_is_no_decimal_number_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.price(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a price: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775808", "18446744073709551614", "99999999999999999999999",
+        "2262-04-12T00:00:00Z", "+10000-01-01T00:00:00Z"})
+    void a_timestamp_after_2262_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.timestamp(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timestamp out of range: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "-1609113600000000000", "1969-12-31T23:59:59.999999999Z"})
+    void a_timestamp_before_1970_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.timestamp(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timestamp out of range: " + text);
+    }
+
+    @Test
+    void the_last_instant_int64_nanoseconds_hold_is_a_timestamp() {
+        assertThat(DatabentoValues.timestamp("9223372036854775807"))
+                .isEqualTo(Instant.parse("2262-04-11T23:47:16.854775807Z"));
+        assertThat(DatabentoValues.timestamp("2262-04-11T23:47:16.854775807Z"))
+                .isEqualTo(Instant.parse("2262-04-11T23:47:16.854775807Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789012345678901234567890", "9223372036854775808", "-9223372036854775809"})
+    void an_integer_beyond_int64_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.integer(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("integer out of range (int64): " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "12.0", "1e3", "twelve"})
+    void integer_text_that_is_no_integer_is_an_error_naming_it(String text) {
+        assertThatThrownBy(() -> DatabentoValues.integer(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an integer: " + text);
+    }
+
+    @Test
+    void a_hostile_value_is_named_shortened_in_the_error() {
+        String text = "9".repeat(70_000);
+
+        assertThatThrownBy(() -> DatabentoValues.integer(text))
+                .hasMessageStartingWith("integer out of range (int64): 9999")
+                .hasMessageEndingWith("... (70000 characters)");
     }
 }

@@ -89,9 +89,15 @@ class OhlcvReaderTest {
     }
 
     @Test
-    void an_empty_response_has_no_bars() {
-        assertThat(reader.read("").records()).isEmpty();
+    void a_header_without_records_has_no_bars() {
         assertThat(reader.read("ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n")
                 .records()).isEmpty();
+    }
+
+    @Test
+    void an_empty_response_is_refused_whole_not_taken_for_a_day_without_bars() {
+        assertThatThrownBy(() -> reader.read(""))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessageStartingWith("empty response: ");
     }
 }
