@@ -67,7 +67,6 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
                 settings.home().resolve("landing")), settings.duration("marketlake.temp-files.max-age"), clock).sweep();
         registry.bind("markets", markets);
-        registry.bind("schedule", new Schedule(markets, clock));
 
         OptionsSettings options = new OptionsSettings(
                 LocalTime.parse(settings.get("marketlake.options.snapshot-time")),
@@ -116,6 +115,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         Ingestion ingestion = new Ingestion(context);
         registry.bind("ingestion", ingestion);
         registry.bind("backfill", new Backfill(ingestion, ledger, markets));
+        registry.bind("schedule", new Schedule(markets, clock, ledger,
+                Integer.parseInt(settings.get("marketlake.schedules.catch-up-days"))));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
         registry.bind("cotReleaseCalendar", calendar);

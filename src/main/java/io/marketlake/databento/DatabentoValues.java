@@ -113,6 +113,15 @@ public final class DatabentoValues {
         return parseLong(text.trim(), "integer", "not an integer");
     }
 
+    /** A small integer field (rtype, publisher_id, stat_type): a value beyond int32 is an error, not truncated. */
+    public static int int32(String text) {
+        long value = integer(text);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("integer " + value + " is out of range for this field");
+        }
+        return (int) value;
+    }
+
     private static long parseLong(String value, String kind, String notOne) {
         try {
             return Long.parseLong(value);

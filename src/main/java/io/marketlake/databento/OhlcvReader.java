@@ -38,8 +38,8 @@ public final class OhlcvReader {
         String symbol = row.get("symbol");
         return new OhlcvBar(
                 tsEvent,
-                (int) DatabentoValues.integer(row.require("rtype")),
-                (int) DatabentoValues.integer(row.require("publisher_id")),
+                DatabentoValues.int32(row.require("rtype")),
+                DatabentoValues.int32(row.require("publisher_id")),
                 DatabentoValues.integer(row.require("instrument_id")),
                 symbol,
                 CmeSymbols.classify(symbol),

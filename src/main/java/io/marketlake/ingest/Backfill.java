@@ -44,6 +44,23 @@ public final class Backfill {
         public String endpoint() {
             return "direct:" + source + "-ingest";
         }
+
+        public String dataType() {
+            return dataType;
+        }
+
+        public boolean isTradingDay(LocalDate date) {
+            return tradingDay.test(date);
+        }
+
+        public static DailySource of(String source) {
+            for (DailySource daily : values()) {
+                if (daily.source.equals(source)) {
+                    return daily;
+                }
+            }
+            throw new IllegalArgumentException("not a daily source: " + source);
+        }
     }
 
     /** Told about each date as it is done, for progress displays. */

@@ -80,6 +80,10 @@ public final class DeadLetters {
             letter.put("http_status", http.getStatusCode());
             letter.put("http_response", redactor.redact(http.getResponseBody()));
         }
+        String consumed = exchange.getMessage().getHeader(Exchange.FILE_NAME_CONSUMED, String.class);
+        if (consumed != null) {
+            letter.put("inbox_file", redactor.redact(consumed));
+        }
         String name = COMPACT.format(now) + "-" + uniqueSuffix();
         keepPayload(exchange, letter, directory(exchange) + "/" + name + "-payload");
         if (exchange.getProperty(IngestProperties.COT_SELECTION) instanceof CotSelection selection) {
@@ -244,6 +248,23 @@ public final class DeadLetters {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Forces a letter the file producer has just renamed into place, and its directory, to disk: the producer
+     * does not sync, and a letter lost to a power cut would be a failure nobody hears of.
+     */
+    public void sync(@org.apache.camel.Header(Exchange.FILE_NAME_PRODUCED) String produced) {
+        if (produced == null) {
+            return;
+        }
+        Path file = Path.of(produced);
+        try {
+            io.marketlake.lake.DurableFiles.force(file);
+            io.marketlake.lake.DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            LOG.warn("Cannot sync dead letter {} to disk: {}", file, e.getMessage());
         }
     }
 

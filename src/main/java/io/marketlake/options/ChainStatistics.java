@@ -50,7 +50,7 @@ final class ChainStatistics {
     }
 
     void add(DatabentoRow row) {
-        int type = (int) DatabentoValues.integer(row.require("stat_type"));
+        int type = DatabentoValues.int32(row.require("stat_type"));
         if (type != SETTLEMENT && type != OPEN_INTEREST) {
             return;
         }
