@@ -119,6 +119,18 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /**
+     * Another writer holding the feature store's write lock (a long backfill in a second process); the store's
+     * writes wait their busy timeout, then fail. Close the connection to release it.
+     */
+    protected java.sql.Connection lockFeatureStore() throws java.sql.SQLException {
+        java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("features.db"));
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+        }
+        return connection;
+    }
+
     protected static String read(Path file) {
         try {
             return Files.readString(file);

@@ -228,19 +228,11 @@ public final class DeadLetters {
     }
 
     static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(digest("SHA-256").digest(content));
+        return io.marketlake.Sha256.of(content);
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    private static String sha256(Path file) {
+        return io.marketlake.Sha256.of(file);
     }
 
     private static MessageDigest digest(String algorithm) {

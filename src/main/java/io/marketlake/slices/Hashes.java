@@ -19,21 +19,11 @@ final class Hashes {
     }
 
     static String sha256(Path file) {
-        MessageDigest digest = digest("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return io.marketlake.Sha256.of(file);
     }
 
     static String sha256(String text) {
-        return HexFormat.of().formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return io.marketlake.Sha256.of(text);
     }
 
     /** The bucket of a symbol: the first byte of SHA-1 of its UTF-8 bytes, two hex digits. */

@@ -8,8 +8,6 @@ import io.marketlake.CftcStub;
 import io.marketlake.DatabentoStub;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a user types it, in process: stdout, stderr and exit codes. */
 class CommandLineTest {
@@ -272,19 +269,10 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = MarketlakeCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = commandLine.execute(all);
-        out = stdout.toString();
-        err = stderr.toString();
-        return exit;
+        Cli.Run run = Cli.inHome(home, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     @Test

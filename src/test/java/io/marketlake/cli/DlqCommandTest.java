@@ -10,8 +10,6 @@ import io.marketlake.TestResources;
 import io.marketlake.cot.CftcFiles;
 import io.marketlake.lake.LakeReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code marketlake dlq list|replay} as a user types it, in process, against Databento and the CFTC on loopback
@@ -326,18 +323,9 @@ class DlqCommandTest {
     }
 
     private int run(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = MarketlakeCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = commandLine.execute(all);
-        out = stdout.toString();
-        err = stderr.toString();
-        return exit;
+        Cli.Run run = Cli.inHome(home, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 }

@@ -9,8 +9,6 @@ import io.marketlake.reliability.ScriptedServer.Hang;
 import io.marketlake.reliability.ScriptedServer.Trickle;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -195,9 +193,7 @@ class CftcFaultsTest extends FaultMatrix {
         fault("feature store locked by another writer past the busy timeout");
         zip(ZIP).zip(ZIP);
         Exchange failed;
-        try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("features.db"));
-                Statement statement = lock.createStatement()) {
-            statement.execute("BEGIN EXCLUSIVE");
+        try (Connection lock = lockFeatureStore()) {
             failed = ingest();
         }
         assertThat(deadLetterOf(failed)).isNotNull();

@@ -19,8 +19,6 @@ import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Ingestion;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -165,15 +163,6 @@ class CompletionTest extends RouteTestSupport {
 
     private BatchLedger ledger() {
         return context.getRegistry().lookupByNameAndType("batchLedger", BatchLedger.class);
-    }
-
-    /** Another writer holding the feature store's write lock, as a long backfill in a second process would. */
-    private Connection lockFeatureStore() throws Exception {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("features.db"));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN EXCLUSIVE");
-        }
-        return connection;
     }
 
     private static <T> T single(List<T> items) {

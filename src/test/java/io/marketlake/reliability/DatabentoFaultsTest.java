@@ -10,8 +10,6 @@ import io.marketlake.reliability.ScriptedServer.Trickle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -269,9 +267,7 @@ class DatabentoFaultsTest extends FaultMatrix {
         fault("feature store locked by another writer past the busy timeout");
         vendor.csv(PAYLOAD).csv(PAYLOAD);
         Exchange failed;
-        try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("features.db"));
-                Statement statement = lock.createStatement()) {
-            statement.execute("BEGIN EXCLUSIVE");
+        try (Connection lock = lockFeatureStore()) {
             failed = ingest();
         }
         assertThat(deadLetterOf(failed)).isNotNull();

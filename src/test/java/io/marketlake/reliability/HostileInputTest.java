@@ -2,11 +2,9 @@ package io.marketlake.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketlake.cli.MarketlakeCommand;
+import io.marketlake.cli.Cli;
 import io.marketlake.trading.DeltaTablesTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * Hostile names on the command line: each is refused with one line and exit 2 before anything is written, or
@@ -136,15 +133,10 @@ class HostileInputTest {
     }
 
     private int run(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = MarketlakeCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        int exit = commandLine.execute(args);
-        out = stdout.toString();
-        err = stderr.toString();
-        return exit;
+        Cli.Run run = Cli.run(args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private static List<Path> everything(Path root) throws IOException {
