@@ -245,7 +245,7 @@ public final class DeadLetterArchive {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".inprogress");
             JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), letter);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.marketlake.lake.DurableFiles.moveIntoPlace(temp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + file, e);
         }

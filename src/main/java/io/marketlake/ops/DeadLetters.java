@@ -188,7 +188,7 @@ public final class DeadLetters {
             Files.createDirectories(directory);
             Path temp = directory.resolve("." + fileName + ".inprogress");
             Files.write(temp, content);
-            Files.move(temp, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            io.marketlake.lake.DurableFiles.moveIntoPlace(temp, directory.resolve(fileName));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the payload of a dead letter in " + directory, e);
         }
