@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Databento's historical API on 127.0.0.1: answers POST /v0/timeseries.get_range with the queued responses in
@@ -43,6 +44,7 @@ public final class DatabentoStub implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Response> responses = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
+    private Function<Request, String> answerer;
 
     private DatabentoStub(HttpServer server) {
         this.server = server;
@@ -76,6 +78,16 @@ public final class DatabentoStub implements AutoCloseable {
         return respond(status, "{\"detail\":\"" + detail + "\"}", all);
     }
 
+    /**
+     * Once the queued responses are used up, answers every request 200 with the payload {@code payloadFor} gives
+     * it (from its form, say its {@code start}): a restarted backfill asks again for whatever dates are still
+     * pending, in no order a queue could foresee.
+     */
+    public synchronized DatabentoStub answer(Function<Request, String> payloadFor) {
+        this.answerer = payloadFor;
+        return this;
+    }
+
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -89,11 +101,18 @@ public final class DatabentoStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Response response;
         synchronized (this) {
-            requests.add(new Request(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
-            response = responses.isEmpty()
-                    ? new Response(500, Map.of(), "{\"detail\":\"stub has no response queued\"}")
-                    : responses.poll();
+            Request request = new Request(Instant.now(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"), body);
+            requests.add(request);
+            if (!responses.isEmpty()) {
+                response = responses.poll();
+            } else if (answerer != null) {
+                String payload = answerer.apply(request);
+                response = new Response(200, Map.of("Content-Type",
+                        payload.startsWith("{") ? "application/json" : "text/csv"), payload);
+            } else {
+                response = new Response(500, Map.of(), "{\"detail\":\"stub has no response queued\"}");
+            }
         }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
