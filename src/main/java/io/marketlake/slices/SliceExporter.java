@@ -297,7 +297,7 @@ public final class SliceExporter {
                         }
                         if (writer == null) {
                             Files.createDirectories(file.getParent());
-                            writer = writer(file, SliceSchemas.CANDLE, config.codec());
+                            writer = writer(temp(file), SliceSchemas.CANDLE, config.codec());
                         }
                         writer.write(symbolCandles.record(i, symbol));
                         rows++;
@@ -307,6 +307,9 @@ public final class SliceExporter {
                 if (writer != null) {
                     writer.close();
                 }
+            }
+            if (writer != null) {
+                DurableFiles.moveIntoPlace(temp(file), file);
             }
             if (rows > 0) {
                 addOutput(outputs, runDir, file);
@@ -319,7 +322,7 @@ public final class SliceExporter {
     private static void writeCoverage(Path file, List<CoverageRow> coverage, SliceConfig config) throws IOException {
         Files.createDirectories(file.getParent());
         Schema schema = config.strictCoverage() ? SliceSchemas.COVERAGE_STRICT : SliceSchemas.COVERAGE;
-        try (ParquetWriter<GenericRecord> writer = writer(file, schema, config.codec())) {
+        try (ParquetWriter<GenericRecord> writer = writer(temp(file), schema, config.codec())) {
             for (CoverageRow row : coverage) {
                 GenericData.Record record = new GenericData.Record(schema);
                 record.put("alert_id", row.alertId());
@@ -337,6 +340,15 @@ public final class SliceExporter {
                 writer.write(record);
             }
         }
+        DurableFiles.moveIntoPlace(temp(file), file);
+    }
+
+    /**
+     * Every output is written to a hidden temp name and renamed when complete, so a reader globbing a run's
+     * Parquet files never meets a half-written one, even in a run a kill left unfinished.
+     */
+    private static Path temp(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".inprogress");
     }
 
     private static ParquetWriter<GenericRecord> writer(Path file, Schema schema, CompressionCodecName codec)

@@ -92,7 +92,7 @@ final class CrashLoop {
             if (cap != null && cap.compareTo(expected) < 0) {
                 expected = cap;
             }
-            Duration instant = Duration.ofNanos((long) (expected.toNanos() * fractions.get(killed)));
+            Duration instant = instant(fractions.get(killed), startup, expected);
             int tempBefore = ReaderChecks.tempFiles(home).size();
             ChildJvm.Outcome outcome = child.runAndKillAt(instant);
             launches++;
@@ -148,5 +148,19 @@ final class CrashLoop {
         values.putAll(comparison.details());
         values.put("kill_instants_ms", instants);
         return new Totals(values, violations);
+    }
+
+    /**
+     * A quarter of the kills fall in start-up (JVM, Camel, schema creation), the rest in the work after it, where
+     * the writes are: that is where a kill can leave something half done.
+     */
+    private static Duration instant(double fraction, Duration startup, Duration expected) {
+        if (startup.isZero() || expected.compareTo(startup) <= 0) {
+            return Duration.ofNanos((long) (expected.toNanos() * fraction));
+        }
+        if (fraction < 0.25) {
+            return Duration.ofNanos((long) (startup.toNanos() * fraction / 0.25));
+        }
+        return startup.plusNanos((long) ((expected.toNanos() - startup.toNanos()) * (fraction - 0.25) / 0.75));
     }
 }
