@@ -77,11 +77,12 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 Long.parseLong(settings.get("marketlake.options.min-oi")),
                 Double.parseDouble(settings.get("marketlake.options.max-spread-pct")),
                 Integer.parseInt(settings.get("marketlake.options.min-liquid-strikes")));
-        HttpLimits httpLimits = new HttpLimits(settings.duration("marketlake.http.connect-timeout"),
-                settings.duration("marketlake.http.read-timeout"), settings.duration("marketlake.http.deadline"),
-                Long.parseLong(settings.get("marketlake.http.max-response-bytes")));
-        registry.bind("sourceHttp", httpLimits);
-        DatabentoAuth auth = new DatabentoAuth(keyVariable, httpLimits);
+        // responses read into memory (futures, COT) and responses streamed to landing files (options)
+        HttpLimits inMemory = httpLimits(settings, "marketlake.http.max-response-bytes");
+        HttpLimits streamed = httpLimits(settings, "marketlake.http.max-streamed-bytes");
+        registry.bind("sourceHttp", inMemory);
+        DatabentoAuth auth = new DatabentoAuth(keyVariable, inMemory);
+        registry.bind("databentoStreamAuth", new DatabentoAuth(keyVariable, streamed));
         registry.bind("databentoAuth", auth);
         registry.bind("databentoRequest", new DatabentoRequest(auth, markets, settings.get("marketlake.databento.dataset"),
                 settings.get("marketlake.databento.encoding"), options));
@@ -126,7 +127,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
                 Long.parseLong(settings.get("marketlake.cot.max-uncompressed-bytes"))));
         registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
-                new CotVersions(lakeReader, ledger), new CotFeatures(calendar), clock));
+                new CotVersions(lakeReader, ledger), new CotFeatures(calendar), clock,
+                settings.duration("marketlake.cot.live-window")));
         registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
 
         PipelineStats stats = new PipelineStats(clock);
@@ -135,5 +137,11 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(clock, stats, redactor,
                 settings.home().resolve("dead")));
         registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(settings.get("marketlake.retry.max-delay-ms")))));
+    }
+
+    private static HttpLimits httpLimits(Settings settings, String maxBytesKey) {
+        return new HttpLimits(settings.duration("marketlake.http.connect-timeout"),
+                settings.duration("marketlake.http.read-timeout"), settings.duration("marketlake.http.deadline"),
+                Long.parseLong(settings.get(maxBytesKey)));
     }
 }

@@ -19,6 +19,11 @@ public final class CotFeatures {
         this.calendar = calendar;
     }
 
+    /** The calendar's release instant of a report. */
+    public Instant release(CotReport report) {
+        return calendar.releaseOf(report.reportDate());
+    }
+
     public List<FeatureValue> features(String market, List<CotReport> reports) {
         return features(market, reports, null);
     }

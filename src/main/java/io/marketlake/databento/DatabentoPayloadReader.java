@@ -1,5 +1,6 @@
 package io.marketlake.databento;
 
+import io.marketlake.ops.Redactor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -61,12 +62,11 @@ public final class DatabentoPayloadReader {
     }
 
     static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "...";
+        return Redactor.shortened(text.replaceAll("\\s+", " "), 120, "...");
     }
 
     /** A record's beginning for the dead-letter area when the whole is too long to keep. */
     static String truncate(String text) {
-        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "...[truncated]";
+        return Redactor.shortened(text, PREVIEW, "...[truncated]");
     }
 }

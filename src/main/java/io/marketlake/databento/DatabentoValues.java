@@ -134,8 +134,8 @@ public final class DatabentoValues {
 
     /** The value for a message: a hostile one can be 64 KiB long. */
     private static String shown(String value) {
-        return value.length() <= SHOWN_LENGTH ? value
-                : value.substring(0, SHOWN_LENGTH) + "... (" + value.length() + " characters)";
+        return value.length() <= SHOWN_LENGTH ? io.marketlake.ops.Redactor.global().redact(value)
+                : io.marketlake.ops.Redactor.shortened(value, SHOWN_LENGTH, "... (" + value.length() + " characters)");
     }
 
     /** Digits with one decimal point between digits, optionally negative: what pretty_px writes. */

@@ -59,14 +59,15 @@ public final class FeatureStore {
               completed_at BIGINT       NOT NULL,
               lake_rows    BIGINT       NOT NULL,
               feature_rows BIGINT       NOT NULL,
+              defects      BIGINT       NOT NULL,
               CONSTRAINT batches_pk PRIMARY KEY (batch_id)
             )""";
     private static final String LEDGER_INDEX =
             "CREATE INDEX IF NOT EXISTS batches_by_date ON batches (source, market, trading_date)";
     private static final String COMPLETE = "INSERT INTO batches"
-            + " (batch_id, source, market, trading_date, completed_at, lake_rows, feature_rows)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String COMPLETED_BETWEEN = "SELECT batch_id, trading_date, completed_at, lake_rows"
+            + " (batch_id, source, market, trading_date, completed_at, lake_rows, feature_rows, defects)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String COMPLETED_BETWEEN = "SELECT batch_id, trading_date, completed_at, lake_rows, defects"
             + " FROM batches WHERE source = ? AND market = ? AND trading_date BETWEEN ? AND ? ORDER BY batch_id";
     private static final String INSERT = "INSERT INTO features"
             + " (market, feature_name, as_of, available_at, recorded_at, value, quality)"
@@ -193,12 +194,14 @@ public final class FeatureStore {
             insert.setLong(5, Timestamps.ceilMillis(at));
             insert.setLong(6, batch.lakeRows());
             insert.setLong(7, featureRows);
+            insert.setLong(8, batch.defects());
             insert.executeUpdate();
         }
     }
 
     /** A batch the ledger holds as complete. */
-    public record LedgerEntry(String batchId, LocalDate tradingDate, Instant completedAt, long lakeRows) {
+    public record LedgerEntry(String batchId, LocalDate tradingDate, Instant completedAt, long lakeRows,
+            long defects) {
     }
 
     /** The complete batches of this source and market with a trading date in [from, to], oldest first. */
@@ -213,7 +216,7 @@ public final class FeatureStore {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new LedgerEntry(rs.getString(1), LocalDate.parse(rs.getString(2)),
-                            Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4)));
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5)));
                 }
             }
         } catch (SQLException e) {

@@ -37,7 +37,7 @@ public final class BatchLedger {
     public int complete(@Body List<FeatureValue> values, Exchange exchange) {
         IngestReport report = IngestReports.report(exchange);
         int added = store.append(values, new CompletedBatch(report.batchId(), report.source(), report.market(),
-                LocalDate.parse(report.date()), report.rowsWritten()));
+                LocalDate.parse(report.date()), report.rowsWritten(), report.defects()));
         report.features(added);
         return added;
     }
@@ -72,12 +72,27 @@ public final class BatchLedger {
     }
 
     /**
-     * A batch with rows is final. An empty one (a holiday, or a day the vendor had not published yet when asked) is
-     * final only when it was asked for a day after the date ended, so a date asked for too early is asked again.
+     * A batch whose response looked broken (records cut, out of range or contradictory: see
+     * {@link #RESPONSE_DEFECTS}) is never final, so the date is asked again. Otherwise a batch with rows is final;
+     * an empty one (a holiday, or a day the vendor had not published yet when asked) only when it was asked for a
+     * day after the date ended, so a date asked for too early is asked again.
      */
     private static boolean settled(FeatureStore.LedgerEntry entry) {
-        return entry.lakeRows() > 0
-                || !entry.completedAt().isBefore(entry.tradingDate().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return entry.defects() == 0 && (entry.lakeRows() > 0
+                || !entry.completedAt().isBefore(entry.tradingDate().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    /**
+     * Rejections that say the response was broken in transit or by the server rather than the data wrong: asking
+     * again may mend them. (A record that breaks a data rule, or an option quoted without a definition, would come
+     * back the same: asking again would only be billed again.)
+     */
+    public static final Set<String> RESPONSE_DEFECTS = Set.of("unreadable_record", "outside_requested_range",
+            "conflicting_records");
+
+    /** The id of the newest lake batch holding this date, if any (ids start with their UTC time, so they sort). */
+    public java.util.Optional<String> newestLakeBatch(String dataType, String market, LocalDate date) {
+        return java.util.Optional.ofNullable(lake.newestBatches(dataType, market, date, date).get(date));
     }
 
     /** Which of these lake batches are complete (their features stored too). */

@@ -17,6 +17,8 @@ public final class IngestProperties {
     public static final String BATCH_ID = "marketlakeBatchId";
     /** Which COT report weeks to ingest (a CotSelection); all weeks of the files when absent. */
     public static final String COT_SELECTION = "marketlakeCotSelection";
+    /** Set when the ingest failed: why, masked, as its dead letter says (set even when no letter could be written). */
+    public static final String FAILURE_REASON = "marketlakeFailureReason";
     /** Set when the ingest was dead-lettered: the dead letter's file under dead/. */
     public static final String DEAD_LETTER = "marketlakeDeadLetter";
 

@@ -13,16 +13,23 @@ public final class IngestReport {
     private final String date;
     private final String batchId;
     private final long rowsRejected;
+    private final long defects;
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong filesWritten = new AtomicLong();
     private final AtomicLong featuresWritten = new AtomicLong();
 
-    public IngestReport(String source, String market, String date, String batchId, long rowsRejected) {
+    public IngestReport(String source, String market, String date, String batchId, long rowsRejected, long defects) {
         this.source = source;
         this.market = market;
         this.date = date;
         this.batchId = batchId;
         this.rowsRejected = rowsRejected;
+        this.defects = defects;
+    }
+
+    /** Rejections that say the response itself was broken (BatchLedger.RESPONSE_DEFECTS). */
+    public long defects() {
+        return defects;
     }
 
     public void lakeFiles(long files, long rows) {

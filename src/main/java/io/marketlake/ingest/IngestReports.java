@@ -30,7 +30,8 @@ public final class IngestReports {
                 exchange.getProperty(IngestProperties.SOURCE, String.class),
                 exchange.getProperty(IngestProperties.MARKET, String.class),
                 exchange.getProperty(IngestProperties.DATE, String.class),
-                batchId, batch.rejections().size()));
+                batchId, batch.rejections().size(),
+                batch.rejections().stream().filter(r -> BatchLedger.RESPONSE_DEFECTS.contains(r.rule())).count()));
         return batch;
     }
 

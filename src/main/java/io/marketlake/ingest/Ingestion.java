@@ -35,16 +35,18 @@ public final class Ingestion {
             properties.forEach(e::setProperty);
             e.getMessage().setBody(body);
         });
-        // EXCEPTION_CAUGHT stays set after a retry that succeeded: only a dead letter (or an exception that
-        // escaped the error handler) means this ingest failed.
-        Exception failure = exchange.getException();
+        // EXCEPTION_CAUGHT stays set after a retry that succeeded: only the dead-letter channel's reason (set even
+        // when the letter itself could not be written) or an exception that escaped it means this ingest failed.
         String deadLetter = exchange.getProperty(IngestProperties.DEAD_LETTER, String.class);
-        if (failure == null && deadLetter != null) {
-            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String failure = exchange.getProperty(IngestProperties.FAILURE_REASON, String.class);
+        if (failure == null && exchange.getException() != null) {
+            failure = Redactor.global().redact(DeadLetters.reason(exchange.getException()));
+        }
+        if (failure != null && deadLetter == null) {
+            failure += " (no dead letter holds it: see the log)";
         }
         IngestReport report = exchange.getProperty(IngestReports.PROPERTY, IngestReport.class);
-        return new Outcome(market, date, failure == null ? report : null,
-                failure == null ? null : Redactor.global().redact(DeadLetters.reason(failure)), deadLetter);
+        return new Outcome(market, date, failure == null ? report : null, failure, deadLetter);
     }
 
     private ProducerTemplate template() {

@@ -78,7 +78,11 @@ public final class LakeReader {
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
             boolean gave = false;
-            try (ParquetReader<GenericRecord> reader = reader(file, null)) {
+            ParquetReader<GenericRecord> opened = open(file, null);
+            if (opened == null) {
+                continue;
+            }
+            try (ParquetReader<GenericRecord> reader = opened) {
                 GenericRecord record;
                 while ((record = reader.read()) != null) {
                     LocalDate date = tradingDate(record);
@@ -135,7 +139,11 @@ public final class LakeReader {
     /** The trading dates in a file, reading that one column only. */
     private Set<LocalDate> datesOf(Path file) {
         Set<LocalDate> dates = new HashSet<>();
-        try (ParquetReader<GenericRecord> reader = reader(file, TRADING_DATE_ONLY)) {
+        ParquetReader<GenericRecord> opened = open(file, TRADING_DATE_ONLY);
+        if (opened == null) {
+            return dates;
+        }
+        try (ParquetReader<GenericRecord> reader = opened) {
             GenericRecord record;
             while ((record = reader.read()) != null) {
                 dates.add(tradingDate(record));
@@ -144,6 +152,26 @@ public final class LakeReader {
             throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
         }
         return dates;
+    }
+
+    /**
+     * A reader of the file, or null when it is not a readable Parquet file (a truncated copy, a disk error, an
+     * operator's stray file): it is skipped with an ERROR line, so one bad file does not stop every read and every
+     * schedule. A file that fails in the middle of its rows still fails the read.
+     */
+    private ParquetReader<GenericRecord> open(Path file, Schema projection) {
+        try {
+            // the footer is read lazily by the record reader: reading it here tells an unreadable file at once
+            try (var footer = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(file))) {
+                footer.getRecordCount();
+            }
+            return reader(file, projection);
+        } catch (IOException | RuntimeException e) {
+            if (warnedAbout.add(file)) {
+                LOG.error("Skipping unreadable lake file {}: {}", root.relativize(file), e.getMessage());
+            }
+            return null;
+        }
     }
 
     private static ParquetReader<GenericRecord> reader(Path file, Schema projection) throws IOException {

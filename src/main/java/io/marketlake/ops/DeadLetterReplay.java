@@ -80,7 +80,7 @@ public final class DeadLetterReplay {
 
     /** Whether replaying this letter asks Databento again (and so needs the API key). */
     public static boolean asksDatabento(DeadLetter letter) {
-        return letter.source().equals("options") || (letter.source().equals("futures") && !storedResponse(letter));
+        return letter.source().equals("options") || (letter.source().equals("futures") && !readableResponse(letter));
     }
 
     public Result replay(DeadLetter letter) {
@@ -149,8 +149,22 @@ public final class DeadLetterReplay {
         };
     }
 
-    /** A response worth loading again: one that was read, and failed later (a store, the disk, a lock). */
-    private static boolean storedResponse(DeadLetter letter) {
+    /**
+     * A response worth loading again: one that was read, and failed later (a store, the disk, a lock), and that
+     * no later lake batch of its date has overtaken (loading it then would bring back older data as the newest).
+     */
+    private boolean storedResponse(DeadLetter letter) {
+        if (!readableResponse(letter) || letter.date().isEmpty()) {
+            return false;
+        }
+        java.time.LocalDate date = letter.date().get();
+        String failedAt = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(letter.failedAt()));
+        return ledger.newestLakeBatch(FuturesLakeTable.DATA_TYPE, letter.market(), date)
+                .map(batch -> batch.compareTo(failedAt) < 0).orElse(true);
+    }
+
+    private static boolean readableResponse(DeadLetter letter) {
         return letter.payloadKind() == PayloadKind.RESPONSE
                 && !letter.exception().equals(MalformedPayloadException.class.getName());
     }

@@ -47,6 +47,7 @@ public final class DeadLetters {
     public static final String REPLAY_OF = "marketlakeReplayOf";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final String PENDING_LETTER = "marketlakePendingDeadLetter";
     // the file consumer's header (camel-file FileConstants), the path the trading inbox passes as its payload
     private static final String FILE_ABSOLUTE_PATH = "CamelFileAbsolutePath";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,14 +94,11 @@ public final class DeadLetters {
         if (replayOf != null) {
             letter.put(DeadLetter.REPLAY_OF, replayOf);
         }
-        String source = text(exchange, IngestProperties.SOURCE, "unknown");
-        String market = text(exchange, IngestProperties.MARKET, "unknown");
-        stats.deadLetter(source, market, reason);
         String fileName = directory(exchange) + "/" + name + DeadLetter.SUFFIX;
         exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
-        exchange.setProperty(IngestProperties.DEAD_LETTER, fileName);
-        LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
-                text(exchange, IngestProperties.DATE, ""), reason, fileName);
+        // the letter counts (JMX, the ERROR line, the outcome) only once it is on disk: see written()
+        exchange.setProperty(IngestProperties.FAILURE_REASON, reason);
+        exchange.setProperty(PENDING_LETTER, fileName);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(letter);
     }
 
@@ -208,7 +206,7 @@ public final class DeadLetters {
             for (Path file : landed.files()) {
                 if (Files.exists(file)) {
                     Path target = directory.resolve(file.getFileName());
-                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                    keepMasked(file, target);
                     moved.add(manifestEntry(relativeDirectory + "/" + file.getFileName(), Files.size(target),
                             sha256(target)));
                 }
@@ -217,6 +215,34 @@ public final class DeadLetters {
             throw new UncheckedIOException("cannot keep the payload files of a dead letter in " + directory, e);
         }
         return moved;
+    }
+
+    /**
+     * Moves a downloaded response beside its letter, as it was received unless a line of it echoes a secret:
+     * then the copy kept has those lines masked (the key never lands under dead/), and the download is removed.
+     */
+    private void keepMasked(Path file, Path target) throws IOException {
+        Path masked = target.resolveSibling("." + target.getFileName() + "." + uniqueSuffix() + ".inprogress");
+        boolean changed = false;
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                java.io.BufferedWriter out = Files.newBufferedWriter(masked, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String kept = redactor.redact(line);
+                changed |= !kept.equals(line);
+                out.write(kept);
+                out.write('\n');
+            }
+        } catch (java.nio.charset.MalformedInputException binary) {
+            changed = false;
+        }
+        if (changed) {
+            io.marketlake.lake.DurableFiles.moveIntoPlace(masked, target);
+            Files.delete(file);
+        } else {
+            Files.deleteIfExists(masked);
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     private static ObjectNode manifestEntry(String path, long size, String sha256) {
@@ -244,10 +270,24 @@ public final class DeadLetters {
     }
 
     /**
-     * Forces a letter the file producer has just renamed into place, and its directory, to disk: the producer
-     * does not sync, and a letter lost to a power cut would be a failure nobody hears of.
+     * Once the file producer has renamed the letter into place: forces it and its directory to disk (the producer
+     * does not sync, and a letter lost to a power cut would be a failure nobody hears of), then counts it, logs it
+     * at ERROR and tells the caller where it is.
      */
-    public void sync(@org.apache.camel.Header(Exchange.FILE_NAME_PRODUCED) String produced) {
+    public void written(Exchange exchange) {
+        synced(exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class));
+        String fileName = exchange.getProperty(PENDING_LETTER, String.class);
+        String reason = exchange.getProperty(IngestProperties.FAILURE_REASON, String.class);
+        String source = text(exchange, IngestProperties.SOURCE, "unknown");
+        String market = text(exchange, IngestProperties.MARKET, "unknown");
+        stats.deadLetter(source, market, reason);
+        exchange.setProperty(IngestProperties.DEAD_LETTER, fileName);
+        LOG.error("Dead letter {}/{} {}: {} (kept in dead/{})", source, market,
+                text(exchange, IngestProperties.DATE, ""), reason, fileName);
+    }
+
+    /** Forces a file the producer has just renamed into place under dead/, and its directory, to disk. */
+    public void synced(@org.apache.camel.Header(Exchange.FILE_NAME_PRODUCED) String produced) {
         if (produced == null) {
             return;
         }
@@ -256,8 +296,26 @@ public final class DeadLetters {
             io.marketlake.lake.DurableFiles.force(file);
             io.marketlake.lake.DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            LOG.warn("Cannot sync dead letter {} to disk: {}", file, e.getMessage());
+            LOG.warn("Cannot sync {} to disk: {}", file, e.getMessage());
         }
+    }
+
+    /**
+     * The letter itself could not be written (dead/ not writable, disk full): the failure is still counted and
+     * logged at ERROR with its own reason, and the caller is told no letter holds it.
+     */
+    public void unwritten(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = exchange.getProperty(IngestProperties.FAILURE_REASON, String.class);
+        String source = text(exchange, IngestProperties.SOURCE, "unknown");
+        String market = text(exchange, IngestProperties.MARKET, "unknown");
+        if (reason == null) {
+            reason = "unknown failure";
+            exchange.setProperty(IngestProperties.FAILURE_REASON, reason);
+        }
+        stats.deadLetter(source, market, reason);
+        LOG.error("Failed {}/{} {}: {}, and its dead letter could not be written: {}", source, market,
+                text(exchange, IngestProperties.DATE, ""), reason, redactor.redact(reason(cause)));
     }
 
     /** The rejected records of a batch, one JSON line each; sets the file name header. */
@@ -340,7 +398,6 @@ public final class DeadLetters {
     }
 
     private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+        return Redactor.shortened(text.replaceAll("\\s+", " ").trim(), 300, "...");
     }
 }

@@ -73,6 +73,18 @@ public final class Redactor {
         return redactor;
     }
 
+    /**
+     * Masks first, then shortens to {@code max} characters: shortening first could cut a key in two, and the
+     * half left would no longer be recognised.
+     */
+    public static String shortened(String text, int max, String ellipsis) {
+        if (text == null) {
+            return null;
+        }
+        String masked = global().redact(text);
+        return masked.length() <= max ? masked : masked.substring(0, max) + ellipsis;
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

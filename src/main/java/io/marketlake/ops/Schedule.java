@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class Schedule {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Schedule.class);
+
     /** One market and trading date to ingest. */
     public record Target(String market, String date) {
     }
@@ -45,9 +47,15 @@ public final class Schedule {
             LocalDate today = LocalDate.now(clock.withZone(market.timeZone()));
             List<LocalDate> earlier = today.minusDays(catchUpDays).datesUntil(today).filter(daily::isTradingDay)
                     .toList();
-            Set<LocalDate> done = ledger.done(daily.source(), daily.dataType(), market.code(), earlier);
-            earlier.stream().filter(date -> !done.contains(date))
-                    .forEach(date -> targets.add(new Target(market.code(), date.toString())));
+            try {
+                Set<LocalDate> done = ledger.done(daily.source(), daily.dataType(), market.code(), earlier);
+                earlier.stream().filter(date -> !done.contains(date))
+                        .forEach(date -> targets.add(new Target(market.code(), date.toString())));
+            } catch (RuntimeException e) {
+                // today is still ingested, whatever keeps the catch-up from being worked out
+                LOG.error("Cannot tell which recent days of {}/{} are incomplete, ingesting today only: {}",
+                        source, market.code(), e.toString());
+            }
             targets.add(new Target(market.code(), today.toString()));
         }
         return targets;

@@ -60,7 +60,14 @@ public final class TradingImport {
     public Result importFile(Path file) {
         TradingTable table = TradingRows.tableOf(file);
         Batch<Map<String, Object>> rows = TradingRows.read(table, file);
-        String appId = "marketlake-import:" + table.tableName() + ":" + sha256(file);
+        String hash = sha256(file);
+        // imports before row offsets numbered their batches under this id: resuming one now could double rows
+        if (tables.lastTransaction(table, "marketlake-import:" + table.tableName() + ":" + hash) > 0) {
+            throw new IllegalStateException(file.getFileName() + " was imported into " + table.tableName()
+                    + " by an earlier marketlake that counted batches, not rows; importing it again could double"
+                    + " rows, so it is not imported");
+        }
+        String appId = "marketlake-import-rows:" + table.tableName() + ":" + hash;
         List<Map<String, Object>> records = rows.records();
         int start = rowsCommitted(table, appId, records);
         int alreadyDone = (start + batchSize - 1) / batchSize;
@@ -90,8 +97,8 @@ public final class TradingImport {
     /**
      * How many of the file's rows the table holds: the transaction version of the file's application id is the
      * number of its rows committed through that commit, so a resume continues from the right row whatever the
-     * batch size is now. (Imports before this rule stored batch numbers, which read as row counts here: a file
-     * imported, or partly imported, then must not be imported again.)
+     * batch size is now. (Imports before this rule stored batch numbers under another application id; such a
+     * file is refused, see importFile.)
      */
     private int rowsCommitted(TradingTable table, String appId, List<Map<String, Object>> records) {
         return (int) Math.min(records.size(), Math.max(0, tables.lastTransaction(table, appId)));

@@ -145,7 +145,7 @@ class FeatureStoreTest {
     @Test
     void a_batch_is_recorded_complete_only_with_its_features_in_one_transaction() {
         CompletedBatch batch = new CompletedBatch("20260218T000000000Z-00000001", "futures", "HE",
-                java.time.LocalDate.of(2026, 2, 17), 16);
+                java.time.LocalDate.of(2026, 2, 17), 16, 0);
         // a value the store cannot take fails the transaction: neither the features nor the ledger entry stay
         FeatureValue unstorable = new FeatureValue("HE", "futures.close.HEK6", TUE, WED, 95.0, null);
         assertThatThrownBy(() -> store.append(List.of(close(TUE, WED, 91.5), unstorable), batch));

@@ -35,7 +35,7 @@ class ScheduleTest {
         store.createSchema();
         for (String day : List.of("2026-02-13", "2026-02-15", "2026-02-16", "2026-02-18", "2026-02-19")) {
             store.append(List.of(), new CompletedBatch("20260220T000000000Z-" + day, "futures", "HE",
-                    LocalDate.parse(day), 16));
+                    LocalDate.parse(day), 16, 0));
         }
         Markets markets = new Markets(List.of(new Market("HE", "Lean Hogs", "CME", "HE", "054642", 400,
                 ZoneId.of("America/Chicago"))));

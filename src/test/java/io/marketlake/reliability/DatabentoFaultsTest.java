@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketlake.TestResources;
+import io.marketlake.ingest.Ingestion;
 import io.marketlake.reliability.ScriptedServer.Drop;
 import io.marketlake.reliability.ScriptedServer.Hang;
 import io.marketlake.reliability.ScriptedServer.Trickle;
@@ -145,6 +146,16 @@ class DatabentoFaultsTest extends FaultMatrix {
     }
 
     @Test
+    void a_key_echoed_where_messages_are_shortened_is_masked_whole() {
+        fault("Databento: 403 echoing the key around the 300th character, where reasons are cut");
+        String padding = "x".repeat(290);
+        vendor.error(403, "\"" + padding + " key " + KEY + " token " + KEY_FORMS.get(1) + "\"", Map.of());
+
+        nothingLanded(ingest());
+        // the check that matters runs after every test: not even the key's first ten characters anywhere
+    }
+
+    @Test
     void unprocessable_with_a_list_detail_is_not_retried() {
         fault("Databento: 422, detail a list of {loc, msg, type}");
         vendor.error(422, "[{\"loc\":[\"body\",\"start\"],\"msg\":\"start must be before end\","
@@ -178,6 +189,26 @@ class DatabentoFaultsTest extends FaultMatrix {
         rows(BARS - 1, lakeReader().read("futures", "HE", null, null, false).rows().size());
         assertThat(filesUnder("dead/futures/HE/" + DAY, "-rejected.jsonl")).singleElement()
                 .satisfies(file -> assertThat(read(file)).contains("unreadable_record"));
+        assertThat(complete("futures", "futures", DAY)).as("a broken response is asked for again").isFalse();
+
+        vendor.csv(PAYLOAD);
+        landedOnce(ingest());
+    }
+
+    @Test
+    void a_dead_letter_that_cannot_be_written_still_reports_the_failure_and_logs_it() throws Exception {
+        fault("dead/ not writable when a failure must be dead-lettered");
+        Files.writeString(home.resolve("dead"), "in the way");
+        vendor.error(422, "\"start is after the available range\"", Map.of());
+
+        Ingestion.Outcome outcome = context.getRegistry().lookupByNameAndType("ingestion", Ingestion.class)
+                .ingest("direct:futures-ingest", "HE", DAY.toString(), null, Map.of());
+
+        assertThat(outcome.failure()).contains("HTTP 422").contains("no dead letter holds it");
+        assertThat(outcome.deadLetter()).isNull();
+        assertThat(errors()).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("could not be written")
+                .contains("HTTP 422"));
+        rows(0, lakeReader().read("futures", "HE", null, null, true).rows().size());
     }
 
     @Test

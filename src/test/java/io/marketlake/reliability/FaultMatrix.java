@@ -168,10 +168,14 @@ abstract class FaultMatrix extends RouteTestSupport {
         return featureStore().countByMarket().getOrDefault("HE", 0L);
     }
 
-    private static int leaks(String text) {
+    /**
+     * How many forms of the key the text shows, whole or in part: the first ten characters of a form are enough
+     * to count (text shortened before it was masked would leak a key's beginning).
+     */
+    static int leaks(String text) {
         int found = 0;
         for (String form : KEY_FORMS) {
-            if (text.contains(form)) {
+            if (text.contains(form.substring(0, Math.min(10, form.length())))) {
                 found++;
             }
         }
