@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Databento misbehaving, per fault: what the futures pipeline does, and what the stores hold afterwards. */
 class DatabentoFaultsTest extends FaultMatrix {
@@ -164,6 +166,29 @@ class DatabentoFaultsTest extends FaultMatrix {
         nothingLanded(ingest());
         assertThat(vendor.requests()).hasSize(1);
         assertThat(singleDeadLetter().get("http_response").asText()).contains("start must be before end");
+    }
+
+    /** Databento's error bodies: {"detail": a string | an object | a list of {loc, msg, type}}. */
+    @ParameterizedTest(name = "{0} with a detail {1}")
+    @CsvSource({"401,string", "401,object", "401,list", "403,string", "403,object", "403,list",
+            "422,string", "422,object", "422,list"})
+    void a_client_error_in_any_body_shape_is_dead_lettered_at_once_with_its_message(int status, String shape) {
+        fault("Databento: " + status + ", detail " + shape + " echoing the key");
+        String message = "request refused for key " + KEY;
+        String detail = switch (shape) {
+            case "string" -> "\"" + message + "\"";
+            case "object" -> "{\"case\":\"refused\",\"message\":\"" + message + "\",\"status_code\":" + status
+                    + ",\"docs\":\"/docs/api-reference-historical\",\"payload\":{\"key\":\"" + KEY + "\"}}";
+            default -> "[{\"loc\":[\"header\",\"authorization\"],\"msg\":\"" + message + "\","
+                    + "\"type\":\"value_error\"}]";
+        };
+        vendor.error(status, detail, Map.of());
+
+        nothingLanded(ingest());
+        assertThat(vendor.requests()).hasSize(1);
+        JsonNode letter = singleDeadLetter();
+        assertThat(letter.get("http_status").asInt()).isEqualTo(status);
+        assertThat(letter.get("reason").asText()).startsWith("HTTP " + status).contains("request refused for key ***");
     }
 
     @Test

@@ -94,7 +94,10 @@ abstract class FaultMatrix extends RouteTestSupport {
 
     @BeforeEach
     void captureLogs(TestInfo info) {
-        testName = getClass().getSimpleName() + "." + info.getTestMethod().orElseThrow().getName();
+        String method = info.getTestMethod().orElseThrow().getName();
+        // a parameterized test's invocations are faults of their own
+        testName = getClass().getSimpleName() + "." + method
+                + (info.getDisplayName().startsWith(method) ? "" : " " + info.getDisplayName());
         vendor.reset();
         cftcServer.reset();
         logs.start();
