@@ -228,4 +228,24 @@ class CotPipelineTest extends RouteTestSupport {
         assertThat(point("cot_total_oi", Instant.parse("2024-01-12T20:30:00Z"))).hasValueSatisfying(p ->
                 assertThat(p.availableAt()).isEqualTo(Instant.parse("2024-01-12T20:30:00Z")));
     }
+
+    /**
+     * A recent week stored by a command (not the schedule) is live too: its release may have been delayed in a
+     * way the calendar does not know yet, so it is available from when it was stored, never from the calendar.
+     */
+    @Test
+    void a_recent_week_stored_by_a_command_is_available_from_when_it_was_stored() {
+        LocalDate week = LocalDate.now(CotReleaseCalendar.NEW_YORK).minusDays(7)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.TUESDAY));
+        byte[] zip = CftcFiles.zip("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(week)));
+        // the report week (Monday to Sunday) may straddle New Year: both yearly files are asked for then
+        cftc.yearly(week.minusDays(1).getYear(), zip).yearly(week.plusDays(5).getYear(), zip);
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        report(ingest(CotSelection.weekOf(week), week.toString()));
+
+        assertThat(point("cot_total_oi", before.minusMillis(1))).isEmpty();
+        assertThat(point("cot_total_oi", Instant.now())).hasValueSatisfying(p ->
+                assertThat(p.availableAt()).isAfterOrEqualTo(before));
+    }
 }
