@@ -73,10 +73,10 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 settings.duration("marketlake.options.quote-lookback"),
                 settings.duration("marketlake.options.statistics-lookback"),
                 settings.get("marketlake.options.quote-schema"),
-                Double.parseDouble(settings.get("marketlake.options.risk-free-rate")),
-                Long.parseLong(settings.get("marketlake.options.min-oi")),
-                Double.parseDouble(settings.get("marketlake.options.max-spread-pct")),
-                Integer.parseInt(settings.get("marketlake.options.min-liquid-strikes")));
+                settings.decimal("marketlake.options.risk-free-rate"),
+                settings.longValue("marketlake.options.min-oi"),
+                settings.decimal("marketlake.options.max-spread-pct"),
+                settings.integer("marketlake.options.min-liquid-strikes"));
         // responses read into memory (futures, COT) and responses streamed to landing files (options)
         HttpLimits inMemory = httpLimits(settings, "marketlake.http.max-response-bytes");
         HttpLimits streamed = httpLimits(settings, "marketlake.http.max-streamed-bytes");
@@ -98,9 +98,9 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
         registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
         DeltaTables trading = new DeltaTables(settings.home().resolve("trading"),
-                Integer.parseInt(settings.get("marketlake.trading.checkpoint-interval")));
+                settings.integer("marketlake.trading.checkpoint-interval"));
         registry.bind("tradingImport", new TradingImport(trading,
-                Integer.parseInt(settings.get("marketlake.trading.batch-size"))));
+                settings.integer("marketlake.trading.batch-size")));
         registry.bind("tradingRepository", new TradingRepository(trading));
         registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs"), markets));
         registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
@@ -117,15 +117,15 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("ingestion", ingestion);
         registry.bind("backfill", new Backfill(ingestion, ledger, markets));
         registry.bind("schedule", new Schedule(markets, clock, ledger,
-                Integer.parseInt(settings.get("marketlake.schedules.catch-up-days"))));
+                settings.integer("marketlake.schedules.catch-up-days")));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
         registry.bind("cotReleaseCalendar", calendar);
         registry.bind("cotSources", new CotSources(settings.get("marketlake.cftc.base-url"),
                 settings.get("marketlake.cot.yearly-path"), settings.get("marketlake.cot.current-week-path"),
-                Integer.parseInt(settings.get("marketlake.cot.revision-weeks"))));
+                settings.integer("marketlake.cot.revision-weeks")));
         registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
-                Long.parseLong(settings.get("marketlake.cot.max-uncompressed-bytes"))));
+                settings.longValue("marketlake.cot.max-uncompressed-bytes")));
         registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
                 new CotVersions(lakeReader, ledger), new CotFeatures(calendar), clock,
                 settings.duration("marketlake.cot.live-window")));
@@ -136,12 +136,12 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("ingestReports", new IngestReports(lakeWriter, stats));
         registry.bind("deadLetters", new DeadLetters(clock, stats, redactor,
                 settings.home().resolve("dead")));
-        registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(settings.get("marketlake.retry.max-delay-ms")))));
+        registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(settings.longValue("marketlake.retry.max-delay-ms"))));
     }
 
     private static HttpLimits httpLimits(Settings settings, String maxBytesKey) {
         return new HttpLimits(settings.duration("marketlake.http.connect-timeout"),
                 settings.duration("marketlake.http.read-timeout"), settings.duration("marketlake.http.deadline"),
-                Long.parseLong(settings.get(maxBytesKey)));
+                settings.longValue(maxBytesKey));
     }
 }

@@ -38,6 +38,42 @@ public final class Settings {
         }
     }
 
+    /** A whole number setting; a bad value is a configuration error naming the key and what was expected. */
+    public int integer(String key) {
+        return (int) number(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    public long longValue(String key) {
+        return number(key, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    public double decimal(String key) {
+        String value = get(key);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(key + " must be a decimal number such as 0.2, not '" + value + "'");
+    }
+
+    private long number(String key, long min, long max) {
+        String value = get(key);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(key + " must be a whole number" + (max == Integer.MAX_VALUE
+                ? " up to " + max : "") + ", not '" + value + "'");
+    }
+
     public Path home() {
         return SafeNames.home("marketlake.home", get("marketlake.home"));
     }

@@ -17,6 +17,10 @@ public final class Timestamps {
     private static final BigDecimal MICROS_FROM = BigDecimal.valueOf(100_000_000_000_000L);
     private static final BigDecimal NANOS_FROM = new BigDecimal("100000000000000000");
 
+    /** Instants in names (batch ids, dead letters): UTC, millisecond, sortable as text. */
+    public static final java.time.format.DateTimeFormatter COMPACT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private Timestamps() {
     }
 

@@ -1,6 +1,7 @@
 package io.marketlake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,21 @@ class SettingsTest extends RouteTestSupport {
     @Test
     void routes_are_read_from_the_routes_directory() {
         assertThat(context.getRoute("futures-ingest").getSourceLocation()).startsWith("file:routes/futures.yaml");
+    }
+
+    @Test
+    void a_number_setting_that_is_not_a_number_is_an_error_naming_its_key() {
+        java.util.Properties bad = new java.util.Properties();
+        bad.put("marketlake.trading.batch-size", "ten thousand");
+        bad.put("marketlake.options.max-spread-pct", "20%");
+        context.getPropertiesComponent().setOverrideProperties(bad);
+
+        assertThatThrownBy(() -> settings().integer("marketlake.trading.batch-size"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("marketlake.trading.batch-size must be a whole number up to 2147483647, not 'ten thousand'");
+        assertThatThrownBy(() -> settings().decimal("marketlake.options.max-spread-pct"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("marketlake.options.max-spread-pct must be a decimal number such as 0.2, not '20%'");
     }
 
     private Settings settings() {

@@ -278,9 +278,12 @@ public final class LakeReader {
         return LocalDate.ofEpochDay(((Number) record.get(LakeColumns.TRADING_DATE)).longValue());
     }
 
-    private static long rowCount(Path file) throws IOException {
+    /** The rows a Parquet file holds, from its footer. */
+    public static long rowCount(Path file) {
         try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(file))) {
             return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

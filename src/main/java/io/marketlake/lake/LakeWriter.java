@@ -2,7 +2,6 @@ package io.marketlake.lake;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +22,7 @@ import org.apache.avro.generic.GenericRecord;
 public final class LakeWriter {
 
     private static final DateTimeFormatter BATCH_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+            io.marketlake.Timestamps.COMPACT;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;

@@ -158,8 +158,7 @@ public final class DeadLetterReplay {
             return false;
         }
         java.time.LocalDate date = letter.date().get();
-        String failedAt = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(letter.failedAt()));
+        String failedAt = io.marketlake.Timestamps.COMPACT.format(java.time.Instant.parse(letter.failedAt()));
         return ledger.newestLakeBatch(FuturesLakeTable.DATA_TYPE, letter.market(), date)
                 .map(batch -> batch.compareTo(failedAt) < 0).orElse(true);
     }

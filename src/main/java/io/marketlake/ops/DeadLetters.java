@@ -12,7 +12,6 @@ import io.marketlake.ingest.LandedFiles;
 import io.marketlake.ingest.Rejection;
 import io.marketlake.ops.DeadLetter.PayloadKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +50,7 @@ public final class DeadLetters {
     private static final String FILE_ABSOLUTE_PATH = "CamelFileAbsolutePath";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter COMPACT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+            io.marketlake.Timestamps.COMPACT;
 
     private final Clock clock;
     private final PipelineStats stats;

@@ -1,16 +1,9 @@
 package io.marketlake.slices;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 
 /** SHA-256 of files, SHA-1 buckets of symbols, and Parquet row counts, as the manifest records them. */
 final class Hashes {
@@ -32,11 +25,7 @@ final class Hashes {
     }
 
     static long parquetRows(Path file) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            return reader.getRecordCount();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return io.marketlake.lake.LakeReader.rowCount(file);
     }
 
     private static MessageDigest digest(String algorithm) {
