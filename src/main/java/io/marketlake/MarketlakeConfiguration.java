@@ -127,8 +127,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
                 settings.longValue("marketlake.cot.max-uncompressed-bytes")));
         registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
-                new CotVersions(lakeReader, ledger), new CotFeatures(calendar), clock,
-                settings.duration("marketlake.cot.live-window")));
+                new CotVersions(lakeReader, ledger),
+                new CotFeatures(calendar, settings.duration("marketlake.cot.live-window")), clock));
         registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
 
         PipelineStats stats = new PipelineStats(clock);

@@ -49,10 +49,6 @@ public final class SafeNames {
         return value;
     }
 
-    public static boolean isSegment(String value) {
-        return value != null && SEGMENT.matcher(value).matches();
-    }
-
     /** The value quoted for a message, control characters shown as escapes so a message stays one line. */
     public static String printable(String value) {
         if (value == null) {

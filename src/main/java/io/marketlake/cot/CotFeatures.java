@@ -2,6 +2,7 @@ package io.marketlake.cot;
 
 import io.marketlake.features.FeatureValue;
 import io.marketlake.features.Quality;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +15,26 @@ import java.util.List;
 public final class CotFeatures {
 
     private final CotReleaseCalendar calendar;
+    private final Duration liveWindow;
 
-    public CotFeatures(CotReleaseCalendar calendar) {
+    public CotFeatures(CotReleaseCalendar calendar, Duration liveWindow) {
         this.calendar = calendar;
+        this.liveWindow = liveWindow;
     }
 
-    /** The calendar's release instant of a report. */
-    public Instant release(CotReport report) {
-        return calendar.releaseOf(report.reportDate());
-    }
-
-    public List<FeatureValue> features(String market, List<CotReport> reports) {
-        return features(market, reports, null);
-    }
-
-    /** {@code observedAt}: when a live run first saw the reports (null for history): no value is available earlier. */
-    public List<FeatureValue> features(String market, List<CotReport> reports, Instant observedAt) {
+    /**
+     * {@code now}: when this run stores the reports. A week stored while it is recent (its calendar release less
+     * than the live window ago), and every week the schedule stores, is available from the later of that release
+     * and now, so a release delay the calendar does not know yet never becomes lookahead, whichever command stored
+     * it. Older weeks are history: the calendar has been checked by then, and they keep its release.
+     */
+    public List<FeatureValue> features(String market, List<CotReport> reports, Instant now, boolean schedule) {
         List<FeatureValue> features = new ArrayList<>();
         for (CotReport report : reports) {
             Instant asOf = calendar.asOf(report.reportDate());
             Instant release = calendar.releaseOf(report.reportDate());
-            Instant availableAt = observedAt != null && observedAt.isAfter(release) ? observedAt : release;
+            boolean live = schedule || !release.isBefore(now.minus(liveWindow));
+            Instant availableAt = live && now.isAfter(release) ? now : release;
             features.add(value(market, "cot_managed_money_net", asOf, availableAt, report.managedMoneyNet()));
             features.add(value(market, "cot_producer_net", asOf, availableAt, report.producerNet()));
             features.add(value(market, "cot_swap_net", asOf, availableAt, report.swapNet()));

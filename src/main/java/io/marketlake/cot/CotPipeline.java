@@ -5,9 +5,6 @@ import io.marketlake.features.FeatureValue;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.IngestProperties;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -21,12 +18,10 @@ public final class CotPipeline {
     private final CotVersions versions;
     private final CotFeatures features;
     private final Clock clock;
-    private final Duration liveWindow;
 
     public CotPipeline(Markets markets, CotReader reader, CotValidator validator, CotVersions versions,
-            CotFeatures features, Clock clock, Duration liveWindow) {
+            CotFeatures features, Clock clock) {
         this.clock = clock;
-        this.liveWindow = liveWindow;
         this.markets = markets;
         this.reader = reader;
         this.validator = validator;
@@ -58,22 +53,11 @@ public final class CotPipeline {
         return versions.onlyChanged(batch, market);
     }
 
-    /**
-     * A week seen while it is recent (its calendar release less than the live window ago, and always on the
-     * schedule's runs) is available from the later of that release and now, so a release delay the calendar does
-     * not know yet never becomes lookahead, whichever command stored it. Older weeks are history: the calendar
-     * has been checked by then, and they keep its release.
-     */
+    /** The schedule's runs are live; other ingests are live for recent weeks only (see CotFeatures). */
     public List<FeatureValue> features(@Body Batch<CotReport> batch,
             @ExchangeProperty(IngestProperties.MARKET) String market,
             @ExchangeProperty(IngestProperties.COT_SELECTION) CotSelection selection) {
         boolean schedule = selection != null && selection.kind() == CotSelection.Kind.LATEST;
-        Instant now = clock.instant();
-        List<FeatureValue> values = new ArrayList<>();
-        for (CotReport report : batch.records()) {
-            boolean live = schedule || !features.release(report).isBefore(now.minus(liveWindow));
-            values.addAll(features.features(market, List.of(report), live ? now : null));
-        }
-        return values;
+        return features.features(market, batch.records(), clock.instant(), schedule);
     }
 }

@@ -92,7 +92,7 @@ public final class Backfill {
 
     public Result daily(DailySource source, String market, LocalDate from, LocalDate to, boolean force,
             Progress progress) {
-        checkRange(from, to);
+        new DateRange(from, to);
         markets.get(market);
         List<LocalDate> dates = from.datesUntil(to.plusDays(1)).filter(source.tradingDay).toList();
         Set<LocalDate> done = force ? Set.of() : ledger.done(source.source, source.dataType, market, dates);
@@ -114,13 +114,9 @@ public final class Backfill {
 
     /** Every COT report with a report date in [from, to]; weeks stored complete and unchanged add nothing. */
     public Ingestion.Outcome cot(String market, LocalDate from, LocalDate to) {
-        checkRange(from, to);
+        new DateRange(from, to);
         markets.get(market);
         return ingestion.ingest("direct:cot-ingest", market, from.toString(), null,
                 Map.of(IngestProperties.COT_SELECTION, CotSelection.between(from, to)));
-    }
-
-    private static void checkRange(LocalDate from, LocalDate to) {
-        new DateRange(from, to);
     }
 }

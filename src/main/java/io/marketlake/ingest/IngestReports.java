@@ -39,10 +39,6 @@ public final class IngestReports {
         report(exchange).lakeFiles(files.size(), files.stream().mapToLong(f -> f.records().size()).sum());
     }
 
-    public void featuresWritten(int rows, Exchange exchange) {
-        report(exchange).features(rows);
-    }
-
     public void close(Exchange exchange) {
         IngestReport report = report(exchange);
         stats.success(report.source(), report.market(), report.rowsWritten(), report.rowsRejected());

@@ -162,9 +162,7 @@ public final class LakeReader {
     private ParquetReader<GenericRecord> open(Path file, Schema projection) {
         try {
             // the footer is read lazily by the record reader: reading it here tells an unreadable file at once
-            try (var footer = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(file))) {
-                footer.getRecordCount();
-            }
+            rowCount(file);
             return reader(file, projection);
         } catch (IOException | RuntimeException e) {
             if (warnedAbout.add(file)) {
