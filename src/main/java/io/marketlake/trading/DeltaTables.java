@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
@@ -56,6 +57,7 @@ import org.apache.hadoop.conf.Configuration;
 public class DeltaTables {
 
     private static final String ENGINE_INFO = "marketlake";
+    private static final Pattern COMMIT_OR_CHECKPOINT = Pattern.compile("\\d{20}\\.(json|checkpoint\\..*parquet)");
     private static final StructType COMMIT_SCHEMA = new StructType()
             .add("commitInfo", new StructType().add("timestamp", LongType.LONG)
                     .add("inCommitTimestamp", LongType.LONG).add("operation", StringType.STRING))
@@ -82,8 +84,21 @@ public class DeltaTables {
         return root.resolve(table.tableName());
     }
 
+    /**
+     * Whether the table has a first commit. A log directory alone is not enough: a process killed while creating
+     * the table leaves one holding no commit (or only a commit's temporary file), and the next import must create
+     * the table, not append to it.
+     */
     public boolean exists(TradingTable table) {
-        return Files.isDirectory(path(table).resolve("_delta_log"));
+        Path log = path(table).resolve("_delta_log");
+        if (!Files.isDirectory(log)) {
+            return false;
+        }
+        try (var files = Files.list(log)) {
+            return files.anyMatch(f -> COMMIT_OR_CHECKPOINT.matcher(f.getFileName().toString()).matches());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the log of " + table.tableName(), e);
+        }
     }
 
     /**

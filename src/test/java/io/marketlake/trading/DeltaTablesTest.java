@@ -82,6 +82,21 @@ public class DeltaTablesTest {
     }
 
     @Test
+    void an_import_killed_while_creating_the_table_is_finished_by_the_next_one() throws Exception {
+        DeltaTables tables = new DeltaTables(home, 100);
+        // what a kill during the first commit leaves: the log directory, holding only the commit's temporary file
+        Path log = Files.createDirectories(tables.path(TradingTable.TRANSACTIONS).resolve("_delta_log"));
+        Files.writeString(log.resolve(".00000000000000000000.json.5f0c7a1e-tmp"), "{\"commitInfo\":{");
+        Path file = file("transactions-day.jsonl", transaction("t0", "BUY", 1) + transaction("t1", "SELL", 1));
+
+        assertThat(tables.exists(TradingTable.TRANSACTIONS)).isFalse();
+        TradingImport.Result result = new TradingImport(tables, 1).importFile(file);
+
+        assertThat(result.committed()).containsExactly(0L, 1L);
+        assertThat(tables.read(TradingTable.TRANSACTIONS, ReadAt.latest(), null)).hasSize(2);
+    }
+
+    @Test
     void checkpoints_come_every_n_commits_and_time_travel_still_works() throws Exception {
         DeltaTables tables = new DeltaTables(home, 2);
         TradingImport importer = new TradingImport(tables, 100);
