@@ -3,7 +3,6 @@ package io.marketlake;
 import io.marketlake.cot.CotFeatures;
 import io.marketlake.cot.CotFiles;
 import io.marketlake.cot.CotLakeTable;
-import io.marketlake.cot.CotPipeline;
 import io.marketlake.cot.CotReader;
 import io.marketlake.cot.CotReleaseCalendar;
 import io.marketlake.cot.CotSources;
@@ -23,13 +22,20 @@ import io.marketlake.ingest.BatchLedger;
 import io.marketlake.ingest.HttpLimits;
 import io.marketlake.ingest.IngestReports;
 import io.marketlake.ingest.Ingestion;
+import io.marketlake.ingest.Landings;
 import io.marketlake.lake.LakeFiles;
 import io.marketlake.lake.LakePlanner;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeWriter;
 import io.marketlake.ops.DeadLetters;
 import io.marketlake.options.OptionsLakeTable;
-import io.marketlake.options.OptionsPipeline;
+import io.marketlake.options.ChainFeatures;
+import io.marketlake.options.ChainJoin;
+import io.marketlake.options.ChainPricing;
+import io.marketlake.options.ChainReader;
+import io.marketlake.options.ChainResponses;
+import io.marketlake.options.ChainSnapshots;
+import io.marketlake.options.ChainValidator;
 import io.marketlake.options.OptionsSettings;
 import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
@@ -95,7 +101,15 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("lakeWriter", lakeWriter);
         registry.bind("lakeReader", lakeReader);
         registry.bind("lakeFiles", new LakeFiles(settings.lakeRoot(), settings.get("marketlake.lake.compression")));
-        registry.bind("optionsPipeline", new OptionsPipeline(markets, options));
+        registry.bind("landings", new Landings());
+        registry.bind("chainSnapshots", new ChainSnapshots(markets, options));
+        registry.bind("chainResponses", new ChainResponses());
+        registry.bind("chainReader", new ChainReader());
+        registry.bind("chainJoin", new ChainJoin());
+        registry.bind("chainPricing", new ChainPricing(options.riskFreeRate()));
+        registry.bind("chainValidator", new ChainValidator());
+        registry.bind("chainFeatures", new ChainFeatures(options.minOpenInterest(), options.maxSpreadOfMid(),
+                options.minLiquidStrikes()));
         registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
         DeltaTables trading = new DeltaTables(settings.home().resolve("trading"),
                 settings.integer("marketlake.trading.checkpoint-interval"));
@@ -126,9 +140,10 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 settings.integer("marketlake.cot.revision-weeks")));
         registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
                 settings.longValue("marketlake.cot.max-uncompressed-bytes")));
-        registry.bind("cotPipeline", new CotPipeline(markets, new CotReader(), new CotValidator(),
-                new CotVersions(lakeReader, ledger),
-                new CotFeatures(calendar, settings.duration("marketlake.cot.live-window")), clock));
+        registry.bind("cotReader", new CotReader(markets));
+        registry.bind("cotValidator", new CotValidator(markets));
+        registry.bind("cotVersions", new CotVersions(lakeReader, ledger));
+        registry.bind("cotFeatures", new CotFeatures(calendar, settings.duration("marketlake.cot.live-window"), clock));
         registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
 
         PipelineStats stats = new PipelineStats(clock);

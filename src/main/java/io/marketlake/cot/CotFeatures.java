@@ -2,10 +2,15 @@ package io.marketlake.cot;
 
 import io.marketlake.features.FeatureValue;
 import io.marketlake.features.Quality;
+import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Weekly positioning features: net long (long − short) of managed money, producers/merchants and swap dealers,
@@ -16,10 +21,20 @@ public final class CotFeatures {
 
     private final CotReleaseCalendar calendar;
     private final Duration liveWindow;
+    private final Clock clock;
 
-    public CotFeatures(CotReleaseCalendar calendar, Duration liveWindow) {
+    public CotFeatures(CotReleaseCalendar calendar, Duration liveWindow, Clock clock) {
         this.calendar = calendar;
         this.liveWindow = liveWindow;
+        this.clock = clock;
+    }
+
+    /** The pipeline's features step: the schedule's runs are live, other ingests for recent weeks only. */
+    public List<FeatureValue> features(@Body Batch<CotReport> batch,
+            @ExchangeProperty(IngestProperties.MARKET) String market,
+            @ExchangeProperty(IngestProperties.COT_SELECTION) CotSelection selection) {
+        boolean schedule = selection != null && selection.kind() == CotSelection.Kind.LATEST;
+        return features(market, batch.records(), clock.instant(), schedule);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.marketlake.cot;
 
+import io.marketlake.Markets;
 import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Rejection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Reads the CFTC disaggregated futures-only text files (the yearly {@code f_year.txt} and the current-week
@@ -34,17 +38,22 @@ public final class CotReader {
     static final String REPORT_DATE = "Report_Date_as_YYYY-MM-DD";
     static final String AS_OF_YYMMDD = "As_of_Date_In_Form_YYMMDD";
     static final String CODE = "CFTC_Contract_Market_Code";
-    private static final List<String> FIGURES = List.of(
-            "Open_Interest_All",
-            "Prod_Merc_Positions_Long_All", "Prod_Merc_Positions_Short_All",
-            "Swap_Positions_Long_All", "Swap__Positions_Short_All", "Swap__Positions_Spread_All",
-            "M_Money_Positions_Long_All", "M_Money_Positions_Short_All", "M_Money_Positions_Spread_All",
-            "Other_Rept_Positions_Long_All", "Other_Rept_Positions_Short_All", "Other_Rept_Positions_Spread_All",
-            "Tot_Rept_Positions_Long_All", "Tot_Rept_Positions_Short_All",
-            "NonRept_Positions_Long_All", "NonRept_Positions_Short_All");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get();
     private static final List<String> LAYOUT = layout();
+
+    private final Markets markets;
+
+    public CotReader(Markets markets) {
+        this.markets = markets;
+    }
+
+    /** The pipeline's parse step: the market's rows of the report weeks the ingest asked for (all when none). */
+    public Batch<CotReport> read(@Body List<CotFile> files, @ExchangeProperty(IngestProperties.MARKET) String market,
+            @ExchangeProperty(IngestProperties.COT_SELECTION) CotSelection selection) {
+        Batch<CotReport> batch = read(files, markets.get(market).cftcCode());
+        return new Batch<>(CotSelection.orAll(selection).apply(batch.records()), batch.rejections());
+    }
 
     /**
      * Rows of {@code cftcCode} in the files; a report date found in an earlier file wins over a later one (the
@@ -60,7 +69,7 @@ public final class CotReader {
             List<Rejection> rejectedOfFile = new ArrayList<>();
             readFile(file, cftcCode.trim(), ofFile, rejectedOfFile);
             Batch<CotReport> distinct = new Batch<>(ofFile, rejectedOfFile).distinct(CotReport::reportDate,
-                    r -> java.util.Arrays.toString(CotLakeTable.figures(r)), CotReport::raw, CotReport::describe);
+                    r -> java.util.Arrays.toString(r.figures()), CotReport::raw, CotReport::describe);
             rejections.addAll(distinct.rejections());
             distinct.records().stream().filter(r -> !seen.contains(r.reportDate())).forEach(reports::add);
             distinct.records().forEach(r -> seen.add(r.reportDate()));
@@ -112,9 +121,9 @@ public final class CotReader {
     }
 
     private static CotReport toReport(CSVRecord record, Map<String, Integer> columns, String source, String raw) {
-        long[] figures = new long[FIGURES.size()];
+        long[] figures = new long[CotFigure.ALL.size()];
         for (int i = 0; i < figures.length; i++) {
-            figures[i] = figure(record, columns, FIGURES.get(i));
+            figures[i] = figure(record, columns, CotFigure.ALL.get(i).cftcColumn());
         }
         return new CotReport(
                 value(record, columns, CODE).trim(),
@@ -164,7 +173,7 @@ public final class CotReader {
             columns.putIfAbsent(normalize(header.get(i)), i);
         }
         List<String> required = new ArrayList<>(List.of(MARKET_NAME, REPORT_DATE, CODE));
-        required.addAll(FIGURES);
+        CotFigure.ALL.forEach(figure -> required.add(figure.cftcColumn()));
         for (String name : required) {
             if (!columns.containsKey(normalize(name))) {
                 throw new CotFormatException(source + ": required column " + name + " is missing from the header");

@@ -44,14 +44,12 @@ public record CotReport(
 
     /** Same published figures, whichever file or line they came from. */
     public boolean sameFigures(CotReport other) {
-        return openInterest == other.openInterest && producerLong == other.producerLong
-                && producerShort == other.producerShort && swapLong == other.swapLong
-                && swapShort == other.swapShort && swapSpread == other.swapSpread
-                && managedMoneyLong == other.managedMoneyLong && managedMoneyShort == other.managedMoneyShort
-                && managedMoneySpread == other.managedMoneySpread && otherLong == other.otherLong
-                && otherShort == other.otherShort && otherSpread == other.otherSpread
-                && reportableLong == other.reportableLong && reportableShort == other.reportableShort
-                && nonReportableLong == other.nonReportableLong && nonReportableShort == other.nonReportableShort;
+        return java.util.Arrays.equals(figures(), other.figures());
+    }
+
+    /** The published figures in {@link CotFigure} order. */
+    public long[] figures() {
+        return CotFigure.of(this, CotFigure.ALL);
     }
 
     public String describe() {

@@ -37,6 +37,11 @@ public record CotSelection(Kind kind, LocalDate from, LocalDate to, int latest) 
         return new CotSelection(Kind.ALL, null, null, 0);
     }
 
+    /** What an ingest that named no selection asks for: every week of its files. */
+    public static CotSelection orAll(CotSelection selection) {
+        return selection == null ? all() : selection;
+    }
+
     /** Years whose yearly history file holds the selected weeks. */
     public List<Integer> years() {
         if (kind == Kind.ALL) {

@@ -1,7 +1,11 @@
 package io.marketlake.cot;
 
+import io.marketlake.Markets;
 import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Rejection;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Rules for COT rows: no negative position or open interest, and on each side reportable plus non-reportable
@@ -10,28 +14,30 @@ import io.marketlake.ingest.Rejection;
  */
 public final class CotValidator {
 
-    private static final String[] FIGURE_NAMES = {
-        "Open_Interest_All", "Prod_Merc_Positions_Long_All", "Prod_Merc_Positions_Short_All",
-        "Swap_Positions_Long_All", "Swap__Positions_Short_All", "Swap__Positions_Spread_All",
-        "M_Money_Positions_Long_All", "M_Money_Positions_Short_All", "M_Money_Positions_Spread_All",
-        "Other_Rept_Positions_Long_All", "Other_Rept_Positions_Short_All", "Other_Rept_Positions_Spread_All",
-        "Tot_Rept_Positions_Long_All", "Tot_Rept_Positions_Short_All",
-        "NonRept_Positions_Long_All", "NonRept_Positions_Short_All"};
+    private final Markets markets;
 
-    public Batch<CotReport> validate(Batch<CotReport> batch, CotSelection selection, String cftcCode) {
-        if (batch.records().isEmpty() && batch.rejections().isEmpty() && selection.kind() == CotSelection.Kind.WEEK) {
-            throw new CotMissingReportException("no COT report for CFTC code " + cftcCode + " in " + selection
-                    + " in the downloaded files");
+    public CotValidator(Markets markets) {
+        this.markets = markets;
+    }
+
+    /** The pipeline's validate step; no selection means every week of the files. */
+    public Batch<CotReport> validate(@Body Batch<CotReport> batch,
+            @ExchangeProperty(IngestProperties.COT_SELECTION) CotSelection selection,
+            @ExchangeProperty(IngestProperties.MARKET) String market) {
+        CotSelection wanted = CotSelection.orAll(selection);
+        if (batch.records().isEmpty() && batch.rejections().isEmpty() && wanted.kind() == CotSelection.Kind.WEEK) {
+            throw new CotMissingReportException("no COT report for CFTC code " + markets.get(market).cftcCode()
+                    + " in " + wanted + " in the downloaded files");
         }
         return batch.validate(CotValidator::check);
     }
 
     static Rejection check(CotReport report) {
-        long[] figures = CotLakeTable.figures(report);
-        for (int i = 0; i < figures.length; i++) {
-            if (figures[i] < 0) {
+        for (CotFigure figure : CotFigure.ALL) {
+            long value = figure.of(report);
+            if (value < 0) {
                 return new Rejection(report.raw(), "negative_position",
-                        report.describe() + ": " + FIGURE_NAMES[i] + " = " + figures[i] + " < 0");
+                        report.describe() + ": " + figure.cftcColumn() + " = " + value + " < 0");
             }
         }
         if (report.reportableLong() + report.nonReportableLong() != report.openInterest()) {

@@ -2,6 +2,7 @@ package io.marketlake.cot;
 
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.BatchLedger;
+import io.marketlake.ingest.IngestProperties;
 import io.marketlake.lake.LakeColumns;
 import io.marketlake.lake.LakeReader;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Keeps only report weeks whose figures differ from the newest version the lake holds, that it does not hold yet,
@@ -29,7 +32,8 @@ public final class CotVersions {
         this.ledger = ledger;
     }
 
-    public Batch<CotReport> onlyChanged(Batch<CotReport> batch, String market) {
+    public Batch<CotReport> onlyChanged(@Body Batch<CotReport> batch,
+            @ExchangeProperty(IngestProperties.MARKET) String market) {
         if (batch.records().isEmpty()) {
             return batch;
         }
@@ -44,7 +48,7 @@ public final class CotVersions {
         }
         Set<String> complete = ledger.completed(storedBatch.values());
         List<CotReport> changed = batch.records().stream()
-                .filter(r -> !Arrays.equals(stored.get(r.reportDate()), CotLakeTable.figures(r))
+                .filter(r -> !Arrays.equals(stored.get(r.reportDate()), r.figures())
                         || !complete.contains(storedBatch.get(r.reportDate())))
                 .toList();
         return new Batch<>(changed, batch.rejections());

@@ -2,6 +2,9 @@ package io.marketlake.databento;
 
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.Rejection;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,22 +14,11 @@ public final class OhlcvReader {
     public Batch<OhlcvBar> read(String payload) {
         List<OhlcvBar> bars = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        DatabentoPayloadReader.read(payload, new DatabentoPayloadReader.Sink() {
-            @Override
-            public void row(DatabentoRow row) {
-                try {
-                    bars.add(toBar(row));
-                } catch (RuntimeException e) {
-                    rejections.add(new Rejection(row.raw(), "unreadable_record",
-                            "line " + row.line() + ": " + e.getMessage()));
-                }
-            }
-
-            @Override
-            public void malformed(long line, String raw, String problem) {
-                rejections.add(new Rejection(raw, "unreadable_record", "line " + line + ": " + problem));
-            }
-        });
+        try {
+            SchemaRecords.read(new StringReader(payload), "", OhlcvReader::toBar, bars::add, rejections);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Batch<>(bars, rejections);
     }
 

@@ -15,6 +15,8 @@ public final class IngestProperties {
     /** The response exactly as received, kept for the dead-letter area. */
     public static final String PAYLOAD = "marketlakePayload";
     public static final String BATCH_ID = "marketlakeBatchId";
+    /** Options: the instant the chain is taken at (exchange-local snapshot time of the trading date). */
+    public static final String SNAPSHOT = "marketlakeSnapshot";
     /** Which COT report weeks to ingest (a CotSelection); all weeks of the files when absent. */
     public static final String COT_SELECTION = "marketlakeCotSelection";
     /** Set when the ingest failed: why, masked, as its dead letter says (set even when no letter could be written). */

@@ -2,6 +2,8 @@ package io.marketlake.options;
 
 import io.marketlake.features.FeatureValue;
 import io.marketlake.features.Quality;
+import io.marketlake.ingest.Batch;
+import io.marketlake.ingest.IngestProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Chain features per expiry ({@code options.<metric>.<yyyy-mm-dd>}) and for the front expiry
@@ -37,6 +41,13 @@ public final class ChainFeatures {
     /** The figures of one expiry. */
     public record ExpiryMetrics(LocalDate expiry, Double putCallOiRatio, Double totalOi, Double atmIv,
             int liquidStrikes, boolean degraded) {
+    }
+
+    /** The pipeline's features step: as_of and available_at are the snapshot. */
+    public List<FeatureValue> features(@Body Batch<OptionRow> chain,
+            @ExchangeProperty(IngestProperties.MARKET) String market,
+            @ExchangeProperty(IngestProperties.SNAPSHOT) Instant snapshot) {
+        return features(market, snapshot, chain.records());
     }
 
     public List<FeatureValue> features(String market, Instant snapshot, List<OptionRow> chain) {

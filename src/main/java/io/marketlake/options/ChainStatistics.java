@@ -1,7 +1,6 @@
 package io.marketlake.options;
 
-import io.marketlake.databento.DatabentoRow;
-import io.marketlake.databento.DatabentoValues;
+import io.marketlake.databento.Statistic;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,9 +21,6 @@ import java.util.function.LongPredicate;
  */
 final class ChainStatistics {
 
-    static final int SETTLEMENT = 3;
-    static final int OPEN_INTEREST = 9;
-    private static final int UPDATE_DELETE = 2;
     /** A statistic without a reference date (ts_ref undefined) ranks below every dated one of its type. */
     private static final Comparator<Instant> UNDATED_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -49,39 +45,38 @@ final class ChainStatistics {
         this.defined = defined;
     }
 
-    void add(DatabentoRow row) {
-        int type = DatabentoValues.int32(row.require("stat_type"));
-        if (type != SETTLEMENT && type != OPEN_INTEREST) {
+    void add(Statistic statistic) {
+        int type = statistic.statType();
+        if (type != Statistic.SETTLEMENT && type != Statistic.OPEN_INTEREST) {
             return;
         }
-        Instant tsRecv = ChainBuilder.required(DatabentoValues.timestamp(row.require("ts_recv")), "ts_recv");
+        Instant tsRecv = statistic.tsRecv();
         if (!LastReceived.knownAt(tsRecv, snapshot)) {
             return;
         }
-        long id = DatabentoValues.integer(row.require("instrument_id"));
+        long id = statistic.instrumentId();
         if (!defined.test(id)) {
             // the lookback window reaches back before today's definitions: an option that expired since still
             // has its last open interest there; nothing in today's chain can take it
             undefined.add(id);
             return;
         }
-        Instant tsRef = DatabentoValues.timestamp(row.require("ts_ref"));
-        Stat stat = DatabentoValues.integer(row.require("update_action")) == UPDATE_DELETE
+        Instant tsRef = statistic.tsRef();
+        Stat stat = statistic.deleted()
                 ? new Stat(tsRecv, true, null, null)
-                : new Stat(tsRecv, false, DatabentoValues.price(row.require("price")),
-                        quantity(row.require("quantity")));
+                : new Stat(tsRecv, false, statistic.price(), statistic.quantity());
         NavigableMap<Instant, Stat> byRef = byReference.computeIfAbsent(new Key(id, type),
                 k -> new TreeMap<>(UNDATED_FIRST));
         LastReceived.keep(byRef, tsRef, stat, Stat::tsRecv);
     }
 
     Double settlement(long instrumentId) {
-        Stat stat = latest(instrumentId, SETTLEMENT);
+        Stat stat = latest(instrumentId, Statistic.SETTLEMENT);
         return stat == null ? null : stat.price();
     }
 
     Long openInterest(long instrumentId) {
-        Stat stat = latest(instrumentId, OPEN_INTEREST);
+        Stat stat = latest(instrumentId, Statistic.OPEN_INTEREST);
         return stat == null ? null : stat.quantity();
     }
 
@@ -97,14 +92,5 @@ final class ChainStatistics {
             return null;
         }
         return byRef.descendingMap().values().stream().filter(stat -> !stat.deleted()).findFirst().orElse(null);
-    }
-
-    /** Open interest and other quantities: i64 max means unset, and is never blanked even when pretty. */
-    private static Long quantity(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        long value = DatabentoValues.integer(text);
-        return value == Long.MAX_VALUE ? null : value;
     }
 }

@@ -4,6 +4,7 @@ import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.Rejection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.apache.camel.Body;
 
 /**
  * SPEC §5 rules for a chain: strike above zero, no negative bid, expiry after the data date. A crossed quote
@@ -11,7 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class ChainValidator {
 
-    public Batch<OptionRow> validate(Batch<OptionRow> batch) {
+    public Batch<OptionRow> validate(@Body Batch<OptionRow> batch) {
         return batch.validate(ChainValidator::check);
     }
 

@@ -38,6 +38,13 @@ public record OptionRow(
         return flags.contains(CROSSED);
     }
 
+    /** The same row with its implied volatility and the flags pricing it gave. */
+    OptionRow priced(Double vol, Set<String> pricedFlags) {
+        return new OptionRow(tradingDate, snapshotAt, instrumentId, symbol, underlying, underlyingId, expiration,
+                call, strike, bid, ask, bidSize, askSize, quoteAt, openInterest, settlement, underlyingPrice,
+                yearsToExpiry, vol, pricedFlags, raw);
+    }
+
     public Double mid() {
         return bid != null && ask != null && bid > 0 && ask > 0 && ask >= bid ? (bid + ask) / 2 : null;
     }

@@ -1,5 +1,6 @@
 package io.marketlake.options;
 
+import io.marketlake.databento.PayloadSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,14 +14,7 @@ import java.util.List;
  * The three responses a chain is built from (definition, statistics, top-of-book quotes), opened as streams
  * when read, so a response of millions of rows never sits in memory: downloaded files or bundled resources.
  */
-public record OptionsPayloads(Source definitions, Source statistics, Source quotes) {
-
-    /** A response that can be opened for reading. */
-    public interface Source {
-        String name();
-
-        Reader open() throws IOException;
-    }
+public record OptionsPayloads(PayloadSource definitions, PayloadSource statistics, PayloadSource quotes) {
 
     /** Downloaded responses, told apart by the schema in their file names ({@code <id>-<schema>.txt}). */
     public static OptionsPayloads fromFiles(List<String> paths) {
@@ -38,20 +32,20 @@ public record OptionsPayloads(Source definitions, Source statistics, Source quot
         return "definitions " + definitions.name() + ", statistics " + statistics.name() + ", quotes " + quotes.name();
     }
 
-    private static Source file(List<String> paths, String schema) {
+    private static PayloadSource file(List<String> paths, String schema) {
         return paths.stream().filter(p -> p.endsWith("-" + schema + ".txt")).findFirst()
-                .map(p -> (Source) new FileSource(Path.of(p)))
+                .map(p -> (PayloadSource) new FileSource(Path.of(p)))
                 .orElseThrow(() -> new IllegalArgumentException("no " + schema + " response among " + paths));
     }
 
-    private static Source quotesFile(List<String> paths) {
+    private static PayloadSource quotesFile(List<String> paths) {
         return paths.stream().filter(p -> !p.endsWith("-definition.txt") && !p.endsWith("-statistics.txt"))
-                .findFirst().map(p -> (Source) new FileSource(Path.of(p)))
+                .findFirst().map(p -> (PayloadSource) new FileSource(Path.of(p)))
                 .orElseThrow(() -> new IllegalArgumentException("no quotes response among " + paths));
     }
 
-    private static Source resource(String name) {
-        return new Source() {
+    private static PayloadSource resource(String name) {
+        return new PayloadSource() {
             @Override
             public String name() {
                 return name;
@@ -69,7 +63,7 @@ public record OptionsPayloads(Source definitions, Source statistics, Source quot
     }
 
     /** A downloaded response on disk. */
-    public record FileSource(Path path) implements Source {
+    public record FileSource(Path path) implements PayloadSource {
         @Override
         public String name() {
             return path.getFileName().toString();

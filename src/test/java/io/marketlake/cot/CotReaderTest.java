@@ -3,6 +3,7 @@ package io.marketlake.cot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.marketlake.Markets;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Batch;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CotReaderTest {
 
-    private final CotReader reader = new CotReader();
+    private final CotReader reader = new CotReader(new Markets(List.of()));
 
     @Test
     void reads_the_real_yearly_file_by_header_name() {

@@ -3,9 +3,12 @@ package io.marketlake.cot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.marketlake.Market;
+import io.marketlake.Markets;
 import io.marketlake.ingest.Batch;
 import io.marketlake.ingest.Rejection;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,13 +42,16 @@ class CotValidatorTest {
 
     @Test
     void asking_for_a_week_that_is_not_there_fails_the_ingest() {
-        assertThatThrownBy(() -> new CotValidator().validate(new Batch<>(List.of(), List.of()),
-                CotSelection.weekOf(WEEK), "054642"))
+        assertThatThrownBy(() -> new CotValidator(new Markets(List.of(HOGS))).validate(new Batch<>(List.of(), List.of()),
+                CotSelection.weekOf(WEEK), "HE"))
                 .isInstanceOf(CotMissingReportException.class).hasMessageContaining("054642")
                 .hasMessageContaining("2026-02-16..2026-02-22");
     }
 
+    private static final Market HOGS = new Market("HE", "Lean Hogs", "CME", "HE", "054642", 400,
+            ZoneId.of("America/Chicago"));
+
     private static CotReport read(String row) {
-        return new CotReader().read(List.of(new CotFile("t", CftcFiles.yearly(row))), "054642").records().get(0);
+        return new CotReader(new Markets(List.of())).read(List.of(new CotFile("t", CftcFiles.yearly(row))), "054642").records().get(0);
     }
 }

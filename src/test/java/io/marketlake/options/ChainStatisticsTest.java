@@ -94,7 +94,7 @@ class ChainStatisticsTest {
     @Test
     void statistics_ignored_for_want_of_a_definition_are_noted_in_one_log_line() {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(ChainBuilder.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(ChainReader.class);
         logs.start();
         logger.addAppender(logs);
         try {
@@ -116,7 +116,7 @@ class ChainStatisticsTest {
     private static Batch<OptionRow> chainWith(String... statistics) {
         String recorded = ChainTestData.statistics("csv");
         String added = Arrays.stream(statistics).collect(Collectors.joining("\n", "", "\n"));
-        return new ChainBuilder(0.045).build(ChainTestData.payloads(ChainTestData.definition("csv"),
+        return ChainTestData.chain(ChainTestData.payloads(ChainTestData.definition("csv"),
                 recorded + added, ChainTestData.quotes("csv")), DATE, SNAPSHOT);
     }
 

@@ -1,6 +1,10 @@
 package io.marketlake.options;
 
 import io.marketlake.TestResources;
+import io.marketlake.databento.PayloadSource;
+import io.marketlake.ingest.Batch;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The recorded-format HE chain of 2026-02-17 (src/test/resources/databento/options, written by
@@ -50,17 +54,23 @@ final class ChainTestData {
                 text("mbp-1", quotes));
     }
 
+    /** The chain as the pipeline's steps make it: parse as known at the snapshot, join, price. */
+    static Batch<OptionRow> chain(OptionsPayloads payloads, LocalDate date, Instant snapshot) {
+        return new ChainPricing(0.045).price(new ChainJoin().join(new ChainReader().read(payloads, snapshot),
+                date.toString(), snapshot));
+    }
+
     /** A time as Databento writes it without pretty_ts: nanoseconds since the epoch. */
     static String nanos(java.time.Instant time) {
         return String.valueOf(time.getEpochSecond() * 1_000_000_000L + time.getNano());
     }
 
-    private static OptionsPayloads.Source resource(String name) {
+    private static PayloadSource resource(String name) {
         return text(name, TestResources.text(name));
     }
 
-    private static OptionsPayloads.Source text(String name, String payload) {
-        return new OptionsPayloads.Source() {
+    private static PayloadSource text(String name, String payload) {
+        return new PayloadSource() {
             @Override
             public String name() {
                 return name;

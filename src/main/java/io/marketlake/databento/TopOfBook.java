@@ -1,6 +1,5 @@
-package io.marketlake.options;
+package io.marketlake.databento;
 
-import io.marketlake.databento.DatabentoRow;
 import java.time.Instant;
 
 /**

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ChainBuilderTest {
+/** The chain as the options pipeline's parse, join and pricing steps make it from the recorded HE responses. */
+class OptionsChainTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 2, 17);
     private static final Instant SNAPSHOT = Instant.parse("2026-02-17T19:00:00Z");
@@ -21,7 +22,7 @@ class ChainBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
     void joins_definitions_statistics_and_quotes_as_known_at_the_snapshot(String encoding) {
-        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+        Batch<OptionRow> chain = ChainTestData.chain(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         // 18 April and 6 June options, and the expired February one (the validator's to reject); futures are
         // underlyings, not rows of the chain
@@ -34,7 +35,7 @@ class ChainBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
     void the_atm_call_carries_the_volatility_it_was_priced_at(String encoding) {
-        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+        Batch<OptionRow> chain = ChainTestData.chain(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         OptionRow call92 = row(chain.records(), "HEJ6 C9200");
         assertThat(call92.underlyingPrice()).isCloseTo(91.175, within(1e-9));
@@ -50,7 +51,7 @@ class ChainBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
     void quotes_without_a_definition_are_rejected_naming_the_instrument(String encoding) {
-        Batch<OptionRow> chain = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+        Batch<OptionRow> chain = ChainTestData.chain(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         assertThat(chain.rejections()).extracting(Rejection::rule).containsExactly("no_definition");
         assertThat(chain.rejections().get(0).detail()).contains("instrument_id 99999999");
@@ -83,7 +84,7 @@ class ChainBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
     void every_record_read_twice_builds_the_same_chain(String encoding) {
-        Batch<OptionRow> once = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+        Batch<OptionRow> once = ChainTestData.chain(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         Batch<OptionRow> twice = build(eachRecordTwice(ChainTestData.definition(encoding)),
                 eachRecordTwice(ChainTestData.statistics(encoding)), eachRecordTwice(ChainTestData.quotes(encoding)));
@@ -95,7 +96,7 @@ class ChainBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "json"})
     void responses_received_twice_over_build_the_same_chain(String encoding) {
-        Batch<OptionRow> once = new ChainBuilder(0.045).build(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
+        Batch<OptionRow> once = ChainTestData.chain(ChainTestData.payloads(encoding), DATE, SNAPSHOT);
 
         Batch<OptionRow> twice = build(twiceOver(ChainTestData.definition(encoding)),
                 twiceOver(ChainTestData.statistics(encoding)), twiceOver(ChainTestData.quotes(encoding)));
@@ -105,7 +106,7 @@ class ChainBuilderTest {
     }
 
     private static Batch<OptionRow> build(String definitions, String statistics, String quotes) {
-        return new ChainBuilder(0.045).build(ChainTestData.payloads(definitions, statistics, quotes), DATE, SNAPSHOT);
+        return ChainTestData.chain(ChainTestData.payloads(definitions, statistics, quotes), DATE, SNAPSHOT);
     }
 
     private static String recordOf(String csv, long instrumentId) {

@@ -1,4 +1,4 @@
-package io.marketlake.options;
+package io.marketlake.databento;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
  * An instrument definition (Databento schema definition) as far as the chain needs it. {@code instrumentClass}
  * is Databento's: C call, P put, F future, S future spread, T option spread, M mixed spread.
  */
-public record OptionDefinition(long instrumentId, String symbol, char instrumentClass, Double strike,
+public record InstrumentDefinition(long instrumentId, String symbol, char instrumentClass, Double strike,
         Instant expiration, String underlying, long underlyingId, Instant tsRecv, String raw) {
 
     public boolean isOption() {
