@@ -1,6 +1,7 @@
 package io.marketlake.slices;
 
 import io.marketlake.Timestamps;
+import io.marketlake.lake.LakeColumns;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -127,8 +128,7 @@ public final class AlertsReader {
             return Instant.ofEpochMilli(((Number) value).longValue());
         }
         if (logical instanceof LogicalTypes.TimestampMicros) {
-            long micros = ((Number) value).longValue();
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
+            return LakeColumns.instant(((Number) value).longValue());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.marketlake.slices;
 
+import io.marketlake.lake.LakeColumns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -30,7 +31,6 @@ public record Interval(String text, Duration duration) {
     }
 
     public Instant floor(Instant instant) {
-        long micros = instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-        return Instant.EPOCH.plusNanos(Math.floorDiv(micros, micros()) * micros() * 1_000);
+        return LakeColumns.instant(Math.floorDiv(LakeColumns.micros(instant), micros()) * micros());
     }
 }

@@ -32,9 +32,9 @@ public final class SliceVerifier {
         if (!Files.isDirectory(run)) {
             return new Verification(run, false, List.of("no run directory " + run));
         }
-        Path manifestFile = run.resolve(SliceExporter.MANIFEST);
+        Path manifestFile = run.resolve(Manifest.FILE);
         if (!Files.exists(manifestFile)) {
-            return new Verification(run, false, List.of("unfinished: no " + SliceExporter.MANIFEST
+            return new Verification(run, false, List.of("unfinished: no " + Manifest.FILE
                     + " (the export did not complete; exporting the same config again replaces this run)"));
         }
         List<String> problems = new ArrayList<>();

@@ -1,0 +1,188 @@
+package io.marketlake.slices;
+
+import io.marketlake.lake.LakeColumns;
+import io.marketlake.lake.LakeReader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The lake's candles that some alert window needs, held per symbol in columns rather than as records (a run may
+ * hold millions), with the lake files they were read from, which the manifest lists.
+ */
+final class CandleBuffer {
+
+    private static final Candles NONE = new Candles();
+
+    private final Map<String, Candles> bySymbol;
+    private final List<Path> files;
+
+    private CandleBuffer(Map<String, Candles> bySymbol, List<Path> files) {
+        this.bySymbol = bySymbol;
+        this.files = files;
+    }
+
+    /** Reads, from the newest batch of each trading date, the candles the windows cover. */
+    static CandleBuffer read(LakeReader lake, SliceConfig config, AlertWindows windows) {
+        Map<String, Candles> candles = new HashMap<>();
+        if (windows.isEmpty()) {
+            return new CandleBuffer(candles, List.of());
+        }
+        long interval = config.interval().micros();
+        LakeReader.Scan scan = lake.scan(config.dataType(), config.market(), windows.firstDate(), windows.lastDate(),
+                false, record -> {
+                    String symbol = String.valueOf(record.get("symbol"));
+                    if (!windows.symbols().contains(symbol)) {
+                        return;
+                    }
+                    long ts = candleTime(record, config);
+                    if (Math.floorMod(ts, interval) != 0) {
+                        throw new SliceConfigException("data_type " + config.dataType() + " holds a bar at "
+                                + LakeColumns.instant(ts) + " that is not on a " + config.interval().text()
+                                + " boundary: its bars are not of that interval");
+                    }
+                    if (windows.covers(symbol, ts)) {
+                        candles.computeIfAbsent(symbol, s -> new Candles()).add(ts, record);
+                    }
+                });
+        candles.values().forEach(Candles::seal);
+        return new CandleBuffer(candles, scan.files());
+    }
+
+    private static long candleTime(GenericRecord record, SliceConfig config) {
+        Object ts = record.get("ts_event");
+        if (ts == null) {
+            throw new SliceConfigException("data_type " + config.dataType() + " has no ts_event column: not bars");
+        }
+        return ((Number) ts).longValue();
+    }
+
+    /** The lake files the candles were read from, in the order read. */
+    List<Path> files() {
+        return files;
+    }
+
+    /** A symbol's candles, sorted by time; none for a symbol the lake has no candle of in any window. */
+    Candles of(String symbol) {
+        return bySymbol.getOrDefault(symbol, NONE);
+    }
+
+    /** The candles of one symbol, sorted by time once collected. */
+    static final class Candles {
+        private long[] ts = new long[16];
+        private double[] open = new double[16];
+        private double[] high = new double[16];
+        private double[] low = new double[16];
+        private double[] close = new double[16];
+        private long[] volume = new long[16];
+        private int size;
+
+        void add(long time, GenericRecord record) {
+            if (size == ts.length) {
+                int capacity = size * 2;
+                ts = Arrays.copyOf(ts, capacity);
+                open = Arrays.copyOf(open, capacity);
+                high = Arrays.copyOf(high, capacity);
+                low = Arrays.copyOf(low, capacity);
+                close = Arrays.copyOf(close, capacity);
+                volume = Arrays.copyOf(volume, capacity);
+            }
+            ts[size] = time;
+            open[size] = ((Number) record.get("open")).doubleValue();
+            high[size] = ((Number) record.get("high")).doubleValue();
+            low[size] = ((Number) record.get("low")).doubleValue();
+            close[size] = ((Number) record.get("close")).doubleValue();
+            volume[size] = ((Number) record.get("volume")).longValue();
+            size++;
+        }
+
+        /** Sorts by time; a time seen twice (the lake answers one batch per date, so only by mistake) keeps one. */
+        void seal() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(i -> ts[i]));
+            long[] t = new long[size];
+            double[] o = new double[size];
+            double[] h = new double[size];
+            double[] l = new double[size];
+            double[] c = new double[size];
+            long[] v = new long[size];
+            int kept = 0;
+            for (int index : order) {
+                if (kept > 0 && t[kept - 1] == ts[index]) {
+                    continue;
+                }
+                t[kept] = ts[index];
+                o[kept] = open[index];
+                h[kept] = high[index];
+                l[kept] = low[index];
+                c[kept] = close[index];
+                v[kept] = volume[index];
+                kept++;
+            }
+            ts = t;
+            open = o;
+            high = h;
+            low = l;
+            close = c;
+            volume = v;
+            size = kept;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long ts(int i) {
+            return ts[i];
+        }
+
+        /** Candles with time in [from, to). */
+        int count(long from, long to) {
+            return lowerBound(to) - lowerBound(from);
+        }
+
+        Long first(long from, long to) {
+            int i = lowerBound(from);
+            return i < size && ts[i] < to ? ts[i] : null;
+        }
+
+        Long last(long from, long to) {
+            int i = lowerBound(to) - 1;
+            return i >= 0 && ts[i] >= from ? ts[i] : null;
+        }
+
+        GenericRecord record(int i, String symbol) {
+            GenericData.Record record = new GenericData.Record(SliceSchemas.CANDLE);
+            record.put("symbol", symbol);
+            record.put("ts", ts[i]);
+            record.put("open", open[i]);
+            record.put("high", high[i]);
+            record.put("low", low[i]);
+            record.put("close", close[i]);
+            record.put("volume", volume[i]);
+            return record;
+        }
+
+        private int lowerBound(long time) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (ts[mid] < time) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+    }
+}
