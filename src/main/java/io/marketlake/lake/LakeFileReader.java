@@ -3,18 +3,27 @@ package io.marketlake.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,29 +44,24 @@ final class LakeFileReader {
         this.root = root;
     }
 
-    /** Gives each record of the file, only the projection's columns when one is given; false when skipped. */
-    boolean read(Path file, Schema projection, Consumer<GenericRecord> each) {
-        ParquetReader<GenericRecord> opened = open(file, projection);
+    /** Gives each record of the file, only the projection's columns when one is given. */
+    void read(Path file, Schema projection, Consumer<GenericRecord> each) {
+        ParquetFileReader opened = open(file);
         if (opened == null) {
-            return false;
+            return;
         }
-        try (ParquetReader<GenericRecord> reader = opened) {
-            GenericRecord record;
-            while ((record = reader.read()) != null) {
-                each.accept(record);
-            }
+        try (ParquetFileReader parquet = opened) {
+            records(parquet, projection, each);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
         }
-        return true;
     }
 
-    private ParquetReader<GenericRecord> open(Path file, Schema projection) {
+    /** The file with its footer read, which tells an unreadable file at once; null when it is one. */
+    private ParquetFileReader open(Path file) {
         try {
-            // the footer is read lazily by the record reader: reading it here tells an unreadable file at once
-            rowCount(file);
-            return reader(file, projection);
-        } catch (IOException | RuntimeException e) {
+            return footer(file);
+        } catch (RuntimeException e) {
             if (warnedAbout.add(file)) {
                 LOG.error("Skipping unreadable lake file {}: {}", root.relativize(file), e.getMessage());
             }
@@ -65,20 +69,46 @@ final class LakeFileReader {
         }
     }
 
-    private static ParquetReader<GenericRecord> reader(Path file, Schema projection) throws IOException {
+    /**
+     * The records, assembled from the reader that read the footer: Parquet's own record reader would read the
+     * footer again, and offers no way to be given it.
+     */
+    private static void records(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each)
+            throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         if (projection != null) {
             conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
         }
-        return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf)
-                .withDataModel(GenericData.get())
-                .build();
+        FileMetaData meta = parquet.getFooter().getFileMetaData();
+        Map<String, Set<String>> keyValues = new HashMap<>();
+        meta.getKeyValueMetaData().forEach((key, value) -> keyValues.put(key, Set.of(value)));
+        ReadSupport<GenericRecord> support = new AvroReadSupport<>(GenericData.get());
+        ReadSupport.ReadContext context = support.init(new InitContext(conf, keyValues, meta.getSchema()));
+        RecordMaterializer<GenericRecord> materializer = support.prepareForRead(conf, meta.getKeyValueMetaData(),
+                meta.getSchema(), context);
+        parquet.setRequestedSchema(context.getRequestedSchema());
+        MessageColumnIO columns = new ColumnIOFactory(meta.getCreatedBy())
+                .getColumnIO(context.getRequestedSchema(), meta.getSchema(), true);
+        for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
+            RecordReader<GenericRecord> rows = columns.getRecordReader(group, materializer, FilterCompat.NOOP);
+            for (long row = 0; row < group.getRowCount(); row++) {
+                each.accept(rows.read());
+            }
+        }
     }
 
     /** The rows a Parquet file holds, from its footer. */
     static long rowCount(Path file) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = footer(file)) {
             return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static ParquetFileReader footer(Path file) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
