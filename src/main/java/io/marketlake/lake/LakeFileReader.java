@@ -1,0 +1,116 @@
+package io.marketlake.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the records of one lake file, skipping a file that is not readable Parquet (a truncated copy, a disk
+ * error, an operator's stray file) with one ERROR line, so one bad file does not stop every read and every
+ * schedule. A file that fails in the middle of its rows still fails the read.
+ */
+final class LakeFileReader {
+
+    // the reader's name, which operators know from its log lines
+    private static final Logger LOG = LoggerFactory.getLogger(LakeReader.class);
+
+    private final Path root;
+    private final Set<Path> warnedAbout = ConcurrentHashMap.newKeySet();
+
+    LakeFileReader(Path root) {
+        this.root = root;
+    }
+
+    /** Gives each record of the file, only the projection's columns when one is given. */
+    void read(Path file, Schema projection, Consumer<GenericRecord> each) {
+        ParquetFileReader opened = open(file);
+        if (opened == null) {
+            return;
+        }
+        try (ParquetFileReader parquet = opened) {
+            records(parquet, projection, each);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
+        }
+    }
+
+    /** The file with its footer read, which tells an unreadable file at once; null when it is one. */
+    private ParquetFileReader open(Path file) {
+        try {
+            return footer(file);
+        } catch (RuntimeException e) {
+            if (warnedAbout.add(file)) {
+                LOG.error("Skipping unreadable lake file {}: {}", root.relativize(file), e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The records, assembled from the reader that read the footer: Parquet's own record reader would read the
+     * footer again, and offers no way to be given it.
+     */
+    private static void records(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each)
+            throws IOException {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        if (projection != null) {
+            conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
+        }
+        FileMetaData meta = parquet.getFooter().getFileMetaData();
+        Map<String, Set<String>> keyValues = new HashMap<>();
+        meta.getKeyValueMetaData().forEach((key, value) -> keyValues.put(key, Set.of(value)));
+        ReadSupport<GenericRecord> support = new AvroReadSupport<>(GenericData.get());
+        ReadSupport.ReadContext context = support.init(new InitContext(conf, keyValues, meta.getSchema()));
+        RecordMaterializer<GenericRecord> materializer = support.prepareForRead(conf, meta.getKeyValueMetaData(),
+                meta.getSchema(), context);
+        parquet.setRequestedSchema(context.getRequestedSchema());
+        MessageColumnIO columns = new ColumnIOFactory(meta.getCreatedBy())
+                .getColumnIO(context.getRequestedSchema(), meta.getSchema(), true);
+        for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
+            RecordReader<GenericRecord> rows = columns.getRecordReader(group, materializer, FilterCompat.NOOP);
+            for (long row = 0; row < group.getRowCount(); row++) {
+                each.accept(rows.read());
+            }
+        }
+    }
+
+    /** The rows a Parquet file holds, from its footer. */
+    static long rowCount(Path file) {
+        try (ParquetFileReader reader = footer(file)) {
+            return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static ParquetFileReader footer(Path file) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

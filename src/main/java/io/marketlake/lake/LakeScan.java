@@ -1,0 +1,69 @@
+package io.marketlake.lake;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/** Streams a query's records to a sink file by file, without holding them. */
+final class LakeScan {
+
+    private final LakePartitions partitions;
+    private final BatchVersions versions;
+    private final LakeFileReader reader;
+
+    LakeScan(LakePartitions partitions, BatchVersions versions, LakeFileReader reader) {
+        this.partitions = partitions;
+        this.versions = versions;
+        this.reader = reader;
+    }
+
+    /**
+     * The records of one data type and market within the dates, only the newest batch's of each trading date
+     * unless all versions are asked for: a first pass reads just the trading dates of each file to find it.
+     */
+    LakeReader.Scan scan(String dataType, String market, DateBounds dates, boolean allVersions,
+            Consumer<GenericRecord> sink) {
+        List<Path> files = partitions.dataFiles(dataType, market, dates);
+        Map<LocalDate, String> newest = allVersions ? Map.of() : versions.newest(files);
+        Given given = new Given(sink);
+        List<Path> used = new ArrayList<>();
+        for (Path file : files) {
+            long before = given.count;
+            reader.read(file, null, record -> {
+                LocalDate date = LakeReader.tradingDate(record);
+                if (dates.contains(date)
+                        && (allVersions || newest.get(date).equals(record.get(LakeColumns.BATCH_ID).toString()))) {
+                    given.accept(record);
+                }
+            });
+            if (given.count > before) {
+                used.add(file);
+            }
+        }
+        return new LakeReader.Scan(given.schema, used);
+    }
+
+    /** The sink, noting the schema of the first record it got and how many it got. */
+    private static final class Given implements Consumer<GenericRecord> {
+
+        private final Consumer<GenericRecord> sink;
+        private Schema schema;
+        private long count;
+
+        Given(Consumer<GenericRecord> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(GenericRecord record) {
+            schema = schema == null ? record.getSchema() : schema;
+            count++;
+            sink.accept(record);
+        }
+    }
+}
