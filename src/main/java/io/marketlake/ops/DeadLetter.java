@@ -2,11 +2,15 @@ package io.marketlake.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.Timestamps;
 import io.marketlake.cot.CotSelection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
 public record DeadLetter(String id, String relativePath, ObjectNode fields) {
 
     public static final String SUFFIX = "-failed.json";
+    private static final String PAYLOAD_DIRECTORY = "-payload";
 
     static final String SOURCE = "source";
     static final String MARKET = "market";
@@ -67,6 +72,39 @@ public record DeadLetter(String id, String relativePath, ObjectNode fields) {
 
     public static boolean isId(String candidate) {
         return candidate != null && ID.matcher(candidate).matches();
+    }
+
+    /** The id of a letter failed at {@code failedAt}. */
+    static String newId(Instant failedAt) {
+        return Timestamps.COMPACT.format(failedAt) + "-" + uniqueSuffix();
+    }
+
+    /** Random, not the exchange's counter: two processes failing in the same millisecond must not share an id. */
+    static String uniqueSuffix() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    /** The name of the letter file of an id. */
+    static String fileName(String id) {
+        return id + SUFFIX;
+    }
+
+    /** The id a file name holds, when it is the name of a letter. */
+    static Optional<String> idOf(String fileName) {
+        if (!fileName.endsWith(SUFFIX)) {
+            return Optional.empty();
+        }
+        String id = fileName.substring(0, fileName.length() - SUFFIX.length());
+        return isId(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The name of the directory beside a letter that holds its payload files. */
+    static String payloadDirectoryName(String id) {
+        return id + PAYLOAD_DIRECTORY;
+    }
+
+    static boolean isPayloadDirectory(String name) {
+        return name.endsWith(PAYLOAD_DIRECTORY);
     }
 
     public String source() {
@@ -143,7 +181,7 @@ public record DeadLetter(String id, String relativePath, ObjectNode fields) {
 
     /** The directory under dead/ that holds this letter's payload files, if it has any. */
     public String payloadDirectory() {
-        return directory() + id + "-payload";
+        return directory() + payloadDirectoryName(id);
     }
 
     /** The letter's directory under dead/, with its trailing slash (or empty). */

@@ -173,15 +173,13 @@ public final class DeadLetterArchive {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     // dead/.replayed/ is not waiting; a payload directory holds no letters
                     boolean skip = !dir.equals(directory) && (dir.getFileName().toString().startsWith(".")
-                            || dir.getFileName().toString().endsWith("-payload"));
+                            || DeadLetter.isPayloadDirectory(dir.getFileName().toString()));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    String name = file.getFileName().toString();
-                    if (attributes.isRegularFile() && name.endsWith(DeadLetter.SUFFIX)
-                            && DeadLetter.isId(name.substring(0, name.length() - DeadLetter.SUFFIX.length()))) {
+                    if (attributes.isRegularFile() && DeadLetter.idOf(file.getFileName().toString()).isPresent()) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -195,8 +193,7 @@ public final class DeadLetterArchive {
     }
 
     private static DeadLetter summary(Path directory, String prefix, Path file) {
-        String name = file.getFileName().toString();
-        String id = name.substring(0, name.length() - DeadLetter.SUFFIX.length());
+        String id = DeadLetter.idOf(file.getFileName().toString()).orElseThrow();
         String relative = prefix + directory.relativize(file).toString().replace('\\', '/');
         ObjectNode fields;
         try {
@@ -242,10 +239,7 @@ public final class DeadLetterArchive {
 
     private static void writeAtomically(Path file, ObjectNode letter) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".inprogress");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), letter);
-            io.marketlake.lake.DurableFiles.moveIntoPlace(temp, file);
+            DeadFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + file, e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.ConfigurationException;
 import io.marketlake.Markets;
+import io.marketlake.Sha256;
 import io.marketlake.cot.CotSelection;
 import io.marketlake.databento.MalformedPayloadException;
 import io.marketlake.futures.FuturesLakeTable;
@@ -196,7 +197,7 @@ public final class DeadLetterReplay {
     private byte[] storedFile(DeadLetter letter, String relativePath) throws IOException {
         byte[] bytes = Files.readAllBytes(archive.resolve(relativePath));
         for (JsonNode entry : archive.full(letter).path(DeadLetter.PAYLOAD_MANIFEST)) {
-            if (entry.path("path").asText().equals(relativePath) && !entry.path("sha256").asText().equals(DeadLetters.sha256(bytes))) {
+            if (entry.path("path").asText().equals(relativePath) && !entry.path("sha256").asText().equals(Sha256.of(bytes))) {
                 throw new IllegalStateException("the stored payload " + relativePath + " has changed since it was written");
             }
         }
@@ -225,7 +226,7 @@ public final class DeadLetterReplay {
             // a dropped config names its alerts relative to the inbox, as the inbox route exports it
             run = slices.export(export.config(), home.resolve("inbox").resolve("slices").toAbsolutePath());
         } catch (RuntimeException e) {
-            return new Result(letter, Status.FAILED, null, DeadLetters.reason(e), null);
+            return new Result(letter, Status.FAILED, null, FailureReason.of(e), null);
         }
         ObjectNode replay = record("replayed", "slices export");
         replay.put("run", run.getFileName().toString());
@@ -247,6 +248,6 @@ public final class DeadLetterReplay {
 
     private static String idOf(String letterPath) {
         String name = Path.of(letterPath).getFileName().toString();
-        return name.endsWith(DeadLetter.SUFFIX) ? name.substring(0, name.length() - DeadLetter.SUFFIX.length()) : name;
+        return DeadLetter.idOf(name).orElse(name);
     }
 }
