@@ -1,40 +1,33 @@
 package io.marketlake.futures;
 
 import io.marketlake.databento.OhlcvBar;
-import io.marketlake.lake.LakeColumns;
+import io.marketlake.lake.LakeColumn;
 import io.marketlake.lake.LakeTable;
 import java.time.LocalDate;
 import java.util.Comparator;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
+import java.util.List;
 
 /** Daily bars of every instrument of a futures parent, outrights and spreads alike: lake data_type=futures. */
-public final class FuturesLakeTable implements LakeTable<OhlcvBar> {
+public final class FuturesLakeTable extends LakeTable<OhlcvBar> {
 
     public static final String DATA_TYPE = "futures";
 
-    private static final Schema SCHEMA = LakeColumns.record("FuturesBar")
-            .name("ts_event").doc("bar open, UTC").type(LakeColumns.timestamp()).noDefault()
-            .name("instrument_id").type().longType().noDefault()
-            .name("symbol").type(LakeColumns.optional(Schema.create(Schema.Type.STRING))).withDefault(null)
-            .name("contract_type").doc("outright | spread | strategy | option | unknown").type().stringType().noDefault()
-            .name("rtype").type().intType().noDefault()
-            .name("publisher_id").type().intType().noDefault()
-            .name("open").type().doubleType().noDefault()
-            .name("high").type().doubleType().noDefault()
-            .name("low").type().doubleType().noDefault()
-            .name("close").type().doubleType().noDefault()
-            .name("volume").type().longType().noDefault()
-            .endRecord();
+    private static final List<LakeColumn<OhlcvBar>> COLUMNS = List.of(
+            LakeColumn.ofTimestamp("ts_event", OhlcvBar::tsEvent).doc("bar open, UTC"),
+            LakeColumn.ofLong("instrument_id", OhlcvBar::instrumentId),
+            LakeColumn.ofString("symbol", OhlcvBar::symbol).optional(),
+            LakeColumn.ofString("contract_type", (OhlcvBar bar) -> bar.contractType().label())
+                    .doc("outright | spread | strategy | option | unknown"),
+            LakeColumn.ofInt("rtype", OhlcvBar::rtype),
+            LakeColumn.ofInt("publisher_id", OhlcvBar::publisherId),
+            LakeColumn.ofDouble("open", OhlcvBar::open),
+            LakeColumn.ofDouble("high", OhlcvBar::high),
+            LakeColumn.ofDouble("low", OhlcvBar::low),
+            LakeColumn.ofDouble("close", OhlcvBar::close),
+            LakeColumn.ofLong("volume", OhlcvBar::volume));
 
-    @Override
-    public String dataType() {
-        return DATA_TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public FuturesLakeTable() {
+        super(DATA_TYPE, "FuturesBar", COLUMNS);
     }
 
     @Override
@@ -46,20 +39,5 @@ public final class FuturesLakeTable implements LakeTable<OhlcvBar> {
     public Comparator<OhlcvBar> order() {
         return Comparator.comparing(OhlcvBar::symbol, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(OhlcvBar::instrumentId);
-    }
-
-    @Override
-    public void fill(OhlcvBar bar, GenericData.Record record) {
-        record.put("ts_event", LakeColumns.micros(bar.tsEvent()));
-        record.put("instrument_id", bar.instrumentId());
-        record.put("symbol", bar.symbol());
-        record.put("contract_type", bar.contractType().label());
-        record.put("rtype", bar.rtype());
-        record.put("publisher_id", bar.publisherId());
-        record.put("open", bar.open());
-        record.put("high", bar.high());
-        record.put("low", bar.low());
-        record.put("close", bar.close());
-        record.put("volume", bar.volume());
     }
 }

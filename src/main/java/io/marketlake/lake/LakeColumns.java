@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 
 /**
  * Column types every lake table shares. Timestamps are Parquet TIMESTAMP(MICROS, UTC-adjusted), dates are DATE,
@@ -17,6 +16,9 @@ public final class LakeColumns {
     public static final String TRADING_DATE = "trading_date";
     public static final String BATCH_ID = "batch_id";
     public static final String INGESTED_AT = "ingested_at";
+
+    /** Where a table's own columns start in a stored record: after trading_date. */
+    static final int FIRST_TABLE_COLUMN = 1;
 
     private LakeColumns() {
     }
@@ -52,19 +54,12 @@ public final class LakeColumns {
     static Schema stored(LakeTable<?> table) {
         List<Schema.Field> fields = new ArrayList<>();
         fields.add(new Schema.Field(TRADING_DATE, date()));
-        for (Schema.Field field : table.schema().getFields()) {
-            fields.add(new Schema.Field(field, field.schema()));
+        for (LakeColumn<?> column : table.columns()) {
+            fields.add(column.field());
         }
         fields.add(new Schema.Field(BATCH_ID, Schema.create(Schema.Type.STRING)));
         fields.add(new Schema.Field(INGESTED_AT, timestamp()));
-        Schema schema = Schema.createRecord(table.schema().getName(), table.schema().getDoc(),
-                table.schema().getNamespace(), false);
-        schema.setFields(fields);
-        return schema;
-    }
-
-    /** Starts a record schema for a table: {@code fields(...).name(..).type(..).noDefault()...}. */
-    public static SchemaBuilder.FieldAssembler<Schema> record(String name) {
-        return SchemaBuilder.record(name).namespace("io.marketlake.lake").fields();
+        Schema own = table.schema();
+        return Schema.createRecord(own.getName(), own.getDoc(), own.getNamespace(), false, fields);
     }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -27,31 +29,16 @@ public final class TestLake {
 
     /** One batch of bars of {@code dataType}, as the futures table stores them. */
     public static void writeBars(Path lakeRoot, String dataType, String market, List<OhlcvBar> bars) {
-        FuturesLakeTable futures = new FuturesLakeTable();
-        LakeTable<OhlcvBar> table = new LakeTable<>() {
+        LakeTable<OhlcvBar> futures = new FuturesLakeTable();
+        LakeTable<OhlcvBar> table = new LakeTable<>(dataType, futures.schema().getName(), futures.columns()) {
             @Override
-            public String dataType() {
-                return dataType;
-            }
-
-            @Override
-            public org.apache.avro.Schema schema() {
-                return futures.schema();
-            }
-
-            @Override
-            public java.time.LocalDate tradingDate(OhlcvBar row) {
+            public LocalDate tradingDate(OhlcvBar row) {
                 return futures.tradingDate(row);
             }
 
             @Override
-            public java.util.Comparator<OhlcvBar> order() {
+            public Comparator<OhlcvBar> order() {
                 return futures.order();
-            }
-
-            @Override
-            public void fill(OhlcvBar row, GenericData.Record record) {
-                futures.fill(row, record);
             }
         };
         LakeWriter writer = new LakeWriter(Clock.systemUTC());

@@ -1,0 +1,70 @@
+package io.marketlake.lake;
+
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.avro.Schema;
+
+/**
+ * One column of a lake table, named once: its Avro type, whether it may be empty, its doc and how a row gives
+ * its stored value, so that the schema a table declares and the records it fills cannot disagree.
+ *
+ * @param <T> the row the table stores
+ */
+public final class LakeColumn<T> {
+
+    private final String name;
+    private final Schema type;
+    private final boolean optional;
+    private final String doc;
+    private final Function<T, ?> value;
+
+    private LakeColumn(String name, Schema type, boolean optional, String doc, Function<T, ?> value) {
+        this.name = name;
+        this.type = type;
+        this.optional = optional;
+        this.doc = doc;
+        this.value = value;
+    }
+
+    public static <T> LakeColumn<T> ofLong(String name, Function<T, Long> value) {
+        return new LakeColumn<>(name, Schema.create(Schema.Type.LONG), false, null, value);
+    }
+
+    public static <T> LakeColumn<T> ofInt(String name, Function<T, Integer> value) {
+        return new LakeColumn<>(name, Schema.create(Schema.Type.INT), false, null, value);
+    }
+
+    public static <T> LakeColumn<T> ofDouble(String name, Function<T, Double> value) {
+        return new LakeColumn<>(name, Schema.create(Schema.Type.DOUBLE), false, null, value);
+    }
+
+    public static <T> LakeColumn<T> ofString(String name, Function<T, String> value) {
+        return new LakeColumn<>(name, Schema.create(Schema.Type.STRING), false, null, value);
+    }
+
+    /** An instant, stored as {@link LakeColumns#timestamp() microseconds}; a null instant stays null. */
+    public static <T> LakeColumn<T> ofTimestamp(String name, Function<T, Instant> value) {
+        return new LakeColumn<>(name, LakeColumns.timestamp(), false, null, value.andThen(LakeColumns::micros));
+    }
+
+    /** The same column, which may be empty: a union with null first, defaulting to null. */
+    public LakeColumn<T> optional() {
+        return new LakeColumn<>(name, type, true, doc, value);
+    }
+
+    /** The same column, described by {@code text} in the schema. */
+    public LakeColumn<T> doc(String text) {
+        return new LakeColumn<>(name, type, optional, text, value);
+    }
+
+    /** A new field each call: an Avro field belongs to the one record schema it is added to. */
+    Schema.Field field() {
+        return optional
+                ? new Schema.Field(name, LakeColumns.optional(type), doc, Schema.Field.NULL_DEFAULT_VALUE)
+                : new Schema.Field(name, type, doc);
+    }
+
+    Object value(T row) {
+        return value.apply(row);
+    }
+}
