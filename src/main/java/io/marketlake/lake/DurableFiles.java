@@ -14,7 +14,35 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DurableFiles {
 
+    private static final String TEMP_SUFFIX = ".inprogress";
+
     private DurableFiles() {
+    }
+
+    /**
+     * The hidden name a file is written under until it is complete ({@code .<name>.inprogress}): readers globbing
+     * for data skip it, and the start-up sweep knows it for a leftover of a killed process.
+     */
+    public static Path tempFor(Path file) {
+        return file.resolveSibling("." + file.getFileName() + TEMP_SUFFIX);
+    }
+
+    /** {@link #tempFor} with a unique part, for a file that several writers may write at once. */
+    public static Path tempFor(Path file, String unique) {
+        return file.resolveSibling("." + file.getFileName() + "." + unique + TEMP_SUFFIX);
+    }
+
+    /** Whether a file name is such a temp name. */
+    public static boolean isTemp(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
+    }
+
+    /** Writes the content to the temp name, then moves it into place, synced; creates the parent directories. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = tempFor(file);
+        Files.write(temp, content);
+        moveIntoPlace(temp, file);
     }
 
     /** Renames a finished temp file onto its final name: content to disk first, then the rename, then the name. */

@@ -23,8 +23,6 @@ import org.apache.parquet.io.LocalOutputFile;
  */
 public final class LakeFiles {
 
-    static final String TEMP_SUFFIX = ".inprogress";
-
     private final Path root;
     private final CompressionCodecName compression;
 
@@ -54,7 +52,7 @@ public final class LakeFiles {
         if (Files.exists(target)) {
             return;
         }
-        Path temp = target.resolveSibling("." + target.getFileName() + TEMP_SUFFIX);
+        Path temp = DurableFiles.tempFor(target);
         try {
             Files.createDirectories(target.getParent());
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))

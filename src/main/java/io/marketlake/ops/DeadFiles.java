@@ -37,7 +37,7 @@ final class DeadFiles {
     Kept write(String relativeDirectory, String fileName, byte[] content) {
         Path directory = root.resolve(relativeDirectory);
         try {
-            writeAtomically(directory.resolve(fileName), content);
+            DurableFiles.writeAtomically(directory.resolve(fileName), content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the payload of a dead letter in " + directory, e);
         }
@@ -69,7 +69,7 @@ final class DeadFiles {
      * then the copy kept has those lines masked (the key never lands under dead/), and the download is removed.
      */
     private void keepMasked(Path file, Path target) throws IOException {
-        Path masked = target.resolveSibling("." + target.getFileName() + "." + DeadLetter.uniqueSuffix() + ".inprogress");
+        Path masked = DurableFiles.tempFor(target, DeadLetter.uniqueSuffix());
         boolean changed = false;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 BufferedWriter out = Files.newBufferedWriter(masked, StandardCharsets.UTF_8)) {
@@ -90,14 +90,6 @@ final class DeadFiles {
             Files.deleteIfExists(masked);
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         }
-    }
-
-    /** Writes a file under dead/ to a hidden temp name beside it, then renames it into place, synced. */
-    static void writeAtomically(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".inprogress");
-        Files.write(temp, content);
-        DurableFiles.moveIntoPlace(temp, file);
     }
 
     /**

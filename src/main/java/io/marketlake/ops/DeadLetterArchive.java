@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.marketlake.ConfigurationException;
+import io.marketlake.lake.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -239,7 +240,7 @@ public final class DeadLetterArchive {
 
     private static void writeAtomically(Path file, ObjectNode letter) {
         try {
-            DeadFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
+            DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + file, e);
         }

@@ -1,5 +1,6 @@
 package io.marketlake.ops;
 
+import io.marketlake.lake.DurableFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class TempFileSweeper {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                         String name = file.getFileName().toString();
-                        if (name.startsWith(".") && name.endsWith(".inprogress") && attributes.isRegularFile()
+                        if (DurableFiles.isTemp(name) && attributes.isRegularFile()
                                 && attributes.lastModifiedTime().toInstant().isBefore(before)) {
                             Files.deleteIfExists(file);
                             removed[0]++;

@@ -103,9 +103,7 @@ final class RunWriter {
         directories.forEach(DurableFiles::forceDirectory);
         // the run's own name in the runs directory, created by prepare(); moveIntoPlace syncs the run directory
         DurableFiles.forceDirectory(dir.getParent());
-        Path file = dir.resolve(Manifest.FILE);
-        Files.write(temp(file), manifest);
-        DurableFiles.moveIntoPlace(temp(file), file);
+        DurableFiles.writeAtomically(dir.resolve(Manifest.FILE), manifest);
     }
 
     /**
@@ -113,6 +111,6 @@ final class RunWriter {
      * Parquet files never meets a half-written one, even in a run a kill left unfinished.
      */
     private static Path temp(Path file) {
-        return file.resolveSibling("." + file.getFileName() + ".inprogress");
+        return DurableFiles.tempFor(file);
     }
 }
