@@ -72,11 +72,25 @@ public final class FeatureStore {
     private static final String INSERT = "INSERT INTO features"
             + " (market, feature_name, as_of, available_at, recorded_at, value, quality)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String KNOWN = "SELECT feature_name, as_of, available_at, recorded_at, value, quality"
-            + " FROM features WHERE market = ? AND as_of BETWEEN ? AND ?";
-    private static final String LATEST_RANKED = "SELECT feature_name, value, as_of, available_at, quality,"
-            + " ROW_NUMBER() OVER (PARTITION BY feature_name ORDER BY as_of DESC, available_at DESC) AS rn"
-            + " FROM features WHERE market = ? AND available_at <= ?";
+    /** A feature's stored rows for some as_ofs: a range of the primary key, whatever the store's size. */
+    private static final String KNOWN = "SELECT as_of, available_at, recorded_at, value, quality"
+            + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?";
+    /**
+     * The market's feature names, one index seek each (a skip scan of the primary key written as a recursive
+     * query, which SQLite and PostgreSQL both run as seeks): not a scan of the market's rows.
+     */
+    private static final String NAMES = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT name FROM names WHERE name IS NOT NULL";
+    /**
+     * What was known of one feature at a time: the primary key read backwards from the greatest as_of, skipping
+     * only the rows not yet available then; its cost does not grow with the rows before the time.
+     */
+    private static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
+            + " WHERE market = ? AND feature_name = ? AND available_at <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
     private static final String HISTORY = "SELECT feature_name, value, as_of, available_at, recorded_at, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?"
             + " ORDER BY as_of, available_at";
@@ -252,90 +266,106 @@ public final class FeatureStore {
 
     private Map<Key, FeatureRow> latestKnown(Connection connection, String market, List<FeatureValue> values)
             throws SQLException {
-        long from = values.stream().mapToLong(v -> v.asOf().toEpochMilli()).min().orElseThrow();
-        long to = values.stream().mapToLong(v -> v.asOf().toEpochMilli()).max().orElseThrow();
+        Map<String, long[]> asOfRange = new TreeMap<>();
+        for (FeatureValue value : values) {
+            long asOf = value.asOf().toEpochMilli();
+            asOfRange.merge(value.feature(), new long[] {asOf, asOf},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
         Map<Key, FeatureRow> latest = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(KNOWN)) {
-            select.setString(1, market);
-            select.setLong(2, from);
-            select.setLong(3, to);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    FeatureRow row = new FeatureRow(rs.getString(1), doubleOrNull(rs, 5),
-                            Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), Quality.of(rs.getString(6)));
-                    latest.merge(new Key(row.feature(), rs.getLong(2)), row,
-                            (a, b) -> a.availableAt().compareTo(b.availableAt()) >= 0 ? a : b);
+            for (Map.Entry<String, long[]> range : asOfRange.entrySet()) {
+                String feature = range.getKey();
+                select.setString(1, market);
+                select.setString(2, feature);
+                select.setLong(3, range.getValue()[0]);
+                select.setLong(4, range.getValue()[1]);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        FeatureRow row = new FeatureRow(feature, doubleOrNull(rs, 4),
+                                Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                                Instant.ofEpochMilli(rs.getLong(3)), Quality.of(rs.getString(5)));
+                        latest.merge(new Key(feature, rs.getLong(1)), row,
+                                (a, b) -> a.availableAt().compareTo(b.availableAt()) >= 0 ? a : b);
+                    }
                 }
             }
         }
         return latest;
     }
 
-    /**
-     * What was known at {@code time}: for each feature, among rows available at or before it, the greatest
-     * as_of, and among those the greatest available_at.
-     */
-    public List<FeaturePoint> at(String market, Instant time) {
-        String sql = "SELECT feature_name, value, as_of, available_at, quality FROM (" + LATEST_RANKED
-                + ") ranked WHERE rn = 1 ORDER BY feature_name";
-        List<FeaturePoint> points = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
+    /** The names of the market's features, in order. */
+    public List<String> featureNames(String market) {
+        try (Connection connection = dataSource.getConnection()) {
+            return featureNames(connection, market);
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot list the features of " + market, e);
+        }
+    }
+
+    private static List<String> featureNames(Connection connection, String market) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(NAMES)) {
             select.setString(1, market);
-            select.setLong(2, Timestamps.floorMillis(time));
+            select.setString(2, market);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    points.add(point(rs, 1, time));
+                    names.add(rs.getString(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new FeatureStoreException("cannot read features of " + market + " at " + time, e);
         }
-        return points;
+        return names;
     }
 
     /**
-     * The point-in-time join of a whole timeline: what was known at each of {@code times}, in one SQL statement
-     * (a window function over the query times joined to the rows available at each).
+     * What was known at {@code time}: for each feature, among rows available at or before it, the greatest
+     * as_of, and among those the greatest available_at. One index lookup per feature.
+     */
+    public List<FeaturePoint> at(String market, Instant time) {
+        return atEach(market, List.of(time)).get(time);
+    }
+
+    /**
+     * What was known at each of {@code times}, each answered as {@link #at} answers it. For a long timeline (a
+     * feature matrix) {@link #timeline} answers in one pass instead.
      */
     public Map<Instant, List<FeaturePoint>> atEach(String market, List<Instant> times) {
         Map<Instant, List<FeaturePoint>> result = new TreeMap<>();
         if (times.isEmpty()) {
             return result;
         }
-        // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in milliseconds
-        // sees exactly what the time itself would; times within one millisecond share one answer.
-        Map<Long, List<Instant>> timesByMillis = new TreeMap<>();
-        times.forEach(t -> {
-            result.put(t, new ArrayList<>());
-            timesByMillis.computeIfAbsent(Timestamps.floorMillis(t), k -> new ArrayList<>()).add(t);
-        });
-        String values = String.join(", ", Collections.nCopies(timesByMillis.size(), "(?)"));
-        String sql = "WITH query_times(t) AS (VALUES " + values + ")"
-                + " SELECT t, feature_name, value, as_of, available_at, quality FROM ("
-                + " SELECT q.t, f.feature_name, f.value, f.as_of, f.available_at, f.quality,"
-                + " ROW_NUMBER() OVER (PARTITION BY q.t, f.feature_name ORDER BY f.as_of DESC, f.available_at DESC) AS rn"
-                + " FROM query_times q JOIN features f ON f.market = ? AND f.available_at <= q.t"
-                + ") ranked WHERE rn = 1 ORDER BY t, feature_name";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (long millis : timesByMillis.keySet()) {
-                select.setLong(index++, millis);
-            }
-            select.setString(index, market);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    for (Instant time : timesByMillis.get(rs.getLong(1))) {
-                        result.get(time).add(point(rs, 2, time));
+                PreparedStatement select = connection.prepareStatement(LATEST_AT)) {
+            List<String> names = featureNames(connection, market);
+            // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
+            // milliseconds sees exactly what the time itself would
+            for (Instant time : times) {
+                List<FeaturePoint> points = new ArrayList<>();
+                for (String feature : names) {
+                    select.setString(1, market);
+                    select.setString(2, feature);
+                    select.setLong(3, Timestamps.floorMillis(time));
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next()) {
+                            points.add(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
+                                    rs.getString(4), time));
+                        }
                     }
                 }
+                result.put(time, points);
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot read features of " + market + " at " + times.size() + " times", e);
         }
         return result;
+    }
+
+    /**
+     * The features of one market as known along a timeline of non-decreasing times, in one ordered pass over the
+     * rows available by then (recorded by {@code asRecorded} only, when given): see {@link FeatureTimeline}.
+     */
+    public FeatureTimeline timeline(String market, List<String> features, Instant asRecorded) {
+        return new FeatureTimeline(dataSource, market, features, asRecorded, this::point);
     }
 
     /** Every stored row of one feature with as_of in [from, to], revisions included, oldest first. */
@@ -375,16 +405,16 @@ public final class FeatureStore {
         return counts;
     }
 
-    private FeaturePoint point(ResultSet rs, int first, Instant time) throws SQLException {
-        String feature = rs.getString(first);
-        Instant asOf = Instant.ofEpochMilli(rs.getLong(first + 2));
-        Instant availableAt = Instant.ofEpochMilli(rs.getLong(first + 3));
+    private FeaturePoint point(String feature, Double value, long asOfMillis, long availableAtMillis, String quality,
+            Instant time) {
+        Instant asOf = Instant.ofEpochMilli(asOfMillis);
+        Instant availableAt = Instant.ofEpochMilli(availableAtMillis);
         boolean stale = staleness.isStale(feature, asOf, availableAt, time);
-        return new FeaturePoint(feature, doubleOrNull(rs, first + 1), asOf, availableAt,
-                Quality.of(rs.getString(first + 4)), stale ? FeaturePoint.Status.STALE : FeaturePoint.Status.OK);
+        return new FeaturePoint(feature, value, asOf, availableAt, Quality.of(quality),
+                stale ? FeaturePoint.Status.STALE : FeaturePoint.Status.OK);
     }
 
-    private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+    static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }
