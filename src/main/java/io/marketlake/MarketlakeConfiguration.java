@@ -40,7 +40,9 @@ import io.marketlake.options.OptionsSettings;
 import io.marketlake.ops.PipelineStats;
 import io.marketlake.ops.Redactor;
 import io.marketlake.ops.RetryAfter;
+import io.marketlake.ops.MarketSchedules;
 import io.marketlake.ops.Schedule;
+import io.marketlake.ops.ScheduleTriggers;
 import io.marketlake.ops.TempFileSweeper;
 import io.marketlake.slices.SliceExporter;
 import io.marketlake.trading.DeltaTables;
@@ -49,7 +51,6 @@ import io.marketlake.trading.TradingRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -73,9 +74,10 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
                 settings.home().resolve("landing")), settings.duration("marketlake.temp-files.max-age"), clock).sweep();
         registry.bind("markets", markets);
+        MarketSchedules schedules = MarketSchedules.fromProperties(markets, settings::optional);
+        registry.bind("scheduleTriggers", new ScheduleTriggers(schedules));
 
-        OptionsSettings options = new OptionsSettings(
-                LocalTime.parse(settings.get("marketlake.options.snapshot-time")),
+        OptionsSettings options = new OptionsSettings(schedules,
                 settings.duration("marketlake.options.quote-lookback"),
                 settings.duration("marketlake.options.statistics-lookback"),
                 settings.get("marketlake.options.quote-schema"),
@@ -130,7 +132,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         Ingestion ingestion = new Ingestion(context);
         registry.bind("ingestion", ingestion);
         registry.bind("backfill", new Backfill(ingestion, ledger, markets));
-        registry.bind("schedule", new Schedule(markets, clock, ledger,
+        registry.bind("schedule", new Schedule(schedules, clock, ledger,
                 settings.integer("marketlake.schedules.catch-up-days")));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));

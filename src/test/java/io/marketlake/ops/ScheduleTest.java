@@ -2,8 +2,6 @@ package io.marketlake.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketlake.Market;
-import io.marketlake.Markets;
 import io.marketlake.features.CompletedBatch;
 import io.marketlake.features.FeatureDataSources;
 import io.marketlake.features.FeatureStore;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +34,39 @@ class ScheduleTest {
             store.append(List.of(), new CompletedBatch("20260220T000000000Z-" + day, "futures", "HE",
                     LocalDate.parse(day), 16, 0));
         }
-        Markets markets = new Markets(List.of(new Market("HE", "Lean Hogs", "CME", "HE", "054642", 400,
-                ZoneId.of("America/Chicago"))));
-        Schedule schedule = new Schedule(markets, clock, new BatchLedger(store, new LakeReader(home.resolve("lake"))), 7);
+        Schedule schedule = new Schedule(TestSchedules.with(Map.of()), clock,
+                new BatchLedger(store, new LakeReader(home.resolve("lake"))), 7);
 
         // Tuesday 17th failed; Saturday 14th has no session; the 13th is more than a week back
-        assertThat(schedule.due("futures")).containsExactly(new Schedule.Target("HE", "2026-02-17"),
+        assertThat(schedule.due("futures", "HE")).containsExactly(new Schedule.Target("HE", "2026-02-17"),
                 new Schedule.Target("HE", "2026-02-20"));
+    }
+
+    @Test
+    void a_daily_trigger_ingests_today_in_its_own_cron_time_zone() {
+        // Thursday 2026-02-19, 21:00 in Chicago; already Friday the 20th, 03:00, in London
+        Clock clock = Clock.fixed(Instant.parse("2026-02-20T03:00:00Z"), ZoneOffset.UTC);
+        MarketSchedules schedules = TestSchedules.with(Map.of("marketlake.market.LE.futures.cron", "0 30 2 ? * TUE-SAT",
+                "marketlake.market.LE.futures.cron-timezone", "Europe/London"));
+        Schedule schedule = new Schedule(schedules, clock, emptyLedger(clock), 0);
+
+        assertThat(schedule.due("futures", "LE")).containsExactly(new Schedule.Target("LE", "2026-02-20"));
+        assertThat(schedule.due("futures", "HE")).containsExactly(new Schedule.Target("HE", "2026-02-19"));
+    }
+
+    @Test
+    void the_cot_trigger_ingests_today_in_new_york_not_in_the_exchange_time_zone() {
+        // Thursday 2026-02-19, 23:30 in Chicago; already Friday the 20th, 00:30, in New York
+        Clock clock = Clock.fixed(Instant.parse("2026-02-20T05:30:00Z"), ZoneOffset.UTC);
+        Schedule schedule = new Schedule(TestSchedules.with(Map.of()), clock, emptyLedger(clock), 7);
+
+        assertThat(schedule.today("cot", "HE")).isEqualTo(new Schedule.Target("HE", "2026-02-20"));
+    }
+
+    private BatchLedger emptyLedger(Clock clock) {
+        FeatureStore store = new FeatureStore(FeatureDataSources.create("jdbc:sqlite:" + home.resolve("f.db")), clock,
+                new Staleness(Map.of()));
+        store.createSchema();
+        return new BatchLedger(store, new LakeReader(home.resolve("lake")));
     }
 }
