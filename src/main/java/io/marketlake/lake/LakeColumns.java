@@ -46,6 +46,23 @@ public final class LakeColumns {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
+    /** A Parquet timestamp column's value (millis or micros, nullable or not) as an instant; null if not one. */
+    public static Instant timestampValue(Schema field, Object value) {
+        Schema type = field.getType() == Schema.Type.UNION
+                ? field.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(field)
+                : field;
+        if (value == null) {
+            return null;
+        }
+        if (type.getLogicalType() instanceof org.apache.avro.LogicalTypes.TimestampMillis) {
+            return Instant.ofEpochMilli(((Number) value).longValue());
+        }
+        if (type.getLogicalType() instanceof org.apache.avro.LogicalTypes.TimestampMicros) {
+            return instant(((Number) value).longValue());
+        }
+        return null;
+    }
+
     public static int epochDay(LocalDate date) {
         return (int) date.toEpochDay();
     }

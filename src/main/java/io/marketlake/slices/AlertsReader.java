@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.LogicalType;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -88,7 +86,7 @@ public final class AlertsReader {
                     }
                 }
                 Object ts = record.get("ts");
-                Instant instant = ts == null ? null : typed(schema.getField("ts").schema(), ts);
+                Instant instant = LakeColumns.timestampValue(schema.getField("ts").schema(), ts);
                 add(alerts, problems, "row " + row, text(record.get("alert_id")), text(record.get("symbol")),
                         instant != null ? instant : ts);
             }
@@ -117,20 +115,6 @@ public final class AlertsReader {
     /** Alert times: see {@link Timestamps#parse(String)}. */
     static Instant normalize(String text) {
         return Timestamps.parse(text);
-    }
-
-    private static Instant typed(Schema schema, Object value) {
-        Schema type = schema.getType() == Schema.Type.UNION
-                ? schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(schema)
-                : schema;
-        LogicalType logical = type.getLogicalType();
-        if (logical instanceof LogicalTypes.TimestampMillis) {
-            return Instant.ofEpochMilli(((Number) value).longValue());
-        }
-        if (logical instanceof LogicalTypes.TimestampMicros) {
-            return LakeColumns.instant(((Number) value).longValue());
-        }
-        return null;
     }
 
     private static String text(Object value) {
