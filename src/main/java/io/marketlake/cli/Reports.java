@@ -27,6 +27,13 @@ final class Reports {
                 + ", " + report.featuresWritten() + " new feature rows";
     }
 
+    /** One ingest's line on stdout; its exit code. */
+    static int print(PrintWriter out, String source, Outcome outcome) {
+        out.println(line(source, outcome));
+        out.flush();
+        return exitCode(List.of(outcome));
+    }
+
     static int exitCode(List<Outcome> outcomes) {
         return outcomes.stream().allMatch(Outcome::clean) ? MarketlakeCommand.OK : MarketlakeCommand.DATA_REJECTED;
     }

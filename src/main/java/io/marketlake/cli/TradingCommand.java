@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,13 +67,8 @@ final class TradingCommand {
         TradingImport.Result result;
         try (Marketlake marketlake = root.start()) {
             marketlake.requireRoute("trading-import");
-            Exchange exchange = marketlake.context().createProducerTemplate()
-                    .send("direct:trading-import", e -> e.getMessage().setBody(file.toAbsolutePath().toString()));
-            if (exchange.getException() != null) {
-                throw exchange.getException() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(exchange.getException());
-            }
-            result = exchange.getMessage().getBody(TradingImport.Result.class);
+            result = marketlake.request("direct:trading-import", file.toAbsolutePath().toString(),
+                    TradingImport.Result.class);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(file.getFileName() + " -> " + result);
