@@ -1,8 +1,5 @@
 package io.marketlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.Marketlake;
 import io.marketlake.Settings;
 import io.marketlake.databento.DatabentoAuth;
@@ -30,8 +27,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "dlq", description = "Dead letters: list those waiting, replay them through their pipeline.")
 final class DlqCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REASON_WIDTH = 70;
+    private static final Listing<DeadLetter> LETTERS = new Listing<DeadLetter>()
+            .column("id", DeadLetter::id)
+            .column("source", DeadLetter::source)
+            .column("market", DeadLetter::market)
+            .column("trading_date", DeadLetter::tradingDate, "date", DeadLetter::tradingDate)
+            .column("failed_at", DeadLetter::failedAt, "failed_at", l -> seconds(l.failedAt()))
+            .column("reason", DeadLetter::reason, "reason", l -> abbreviate(l.reason()))
+            .jsonOnly("payload_kind", l -> l.payloadKind().json())
+            .jsonOnly("path", DeadLetter::relativePath);
 
     @ParentCommand
     MarketlakeCommand root;
@@ -43,28 +48,7 @@ final class DlqCommand {
     int list(@Option(names = "--source", description = "Only this source: futures, options, cot, trading or slices.")
             String source, @Option(names = "--json", description = "JSON instead of a table.") boolean json) {
         List<DeadLetter> letters = ReplayChoice.ofSource(archive().waiting(), source);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = JSON.createArrayNode();
-            for (DeadLetter letter : letters) {
-                ObjectNode node = array.addObject();
-                node.put("id", letter.id());
-                node.put("source", letter.source());
-                node.put("market", letter.market());
-                node.put("trading_date", letter.tradingDate());
-                node.put("failed_at", letter.failedAt());
-                node.put("reason", letter.reason());
-                node.put("payload_kind", letter.payloadKind().json());
-                node.put("path", letter.relativePath());
-            }
-            out.println(array.toPrettyString());
-        } else {
-            TextTable table = new TextTable("id", "source", "market", "date", "failed_at", "reason");
-            letters.forEach(l -> table.row(l.id(), l.source(), l.market(), l.tradingDate(), seconds(l.failedAt()),
-                    abbreviate(l.reason())));
-            table.print(out);
-        }
-        out.flush();
+        LETTERS.print(spec.commandLine().getOut(), letters, json);
         return MarketlakeCommand.OK;
     }
 

@@ -12,6 +12,15 @@ import java.util.Map;
 /** How ingest results read on the command line. */
 final class Reports {
 
+    private static final Listing<Map.Entry<String, LakeStats>> LAKE = new Listing<Map.Entry<String, LakeStats>>()
+            .column("data_type", Map.Entry::getKey)
+            .column("files", e -> e.getValue().files())
+            .column("rows", e -> e.getValue().rows());
+
+    private static final Listing<Map.Entry<String, Long>> FEATURES = new Listing<Map.Entry<String, Long>>()
+            .column("market", Map.Entry::getKey)
+            .column("feature rows", Map.Entry::getValue);
+
     private Reports() {
     }
 
@@ -39,14 +48,9 @@ final class Reports {
     }
 
     static void printStores(PrintWriter out, LakeReader lake, FeatureStore features) {
-        TextTable table = new TextTable("data_type", "files", "rows");
-        Map<String, LakeStats> stats = lake.summary();
-        stats.forEach((dataType, s) -> table.row(dataType, String.valueOf(s.files()), String.valueOf(s.rows())));
         out.println("lake (all batches):");
-        table.print(out);
-        TextTable featureTable = new TextTable("market", "feature rows");
-        features.countByMarket().forEach((market, rows) -> featureTable.row(market, String.valueOf(rows)));
+        LAKE.print(out, List.copyOf(lake.summary().entrySet()), false);
         out.println("features:");
-        featureTable.print(out);
+        FEATURES.print(out, List.copyOf(features.countByMarket().entrySet()), false);
     }
 }
