@@ -4,55 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlake.CftcStub;
-import io.marketlake.DatabentoStub;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Samples;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user types it, in process: stdout, stderr and exit codes. */
-class CommandLineTest {
-
-    private static final String BASE_URL = "marketlake.databento.base-url";
-    private static DatabentoStub databento;
-    private static CftcStub cftc;
-
-    @TempDir
-    Path home;
-
-    private String out;
-    private String err;
-
-    @BeforeAll
-    static void startStub() throws Exception {
-        databento = DatabentoStub.start();
-        cftc = CftcStub.start();
-        // the system property override a user would give with -D
-        System.setProperty(BASE_URL, databento.baseUrl());
-        System.setProperty("marketlake.cftc.base-url", cftc.baseUrl());
-        System.setProperty("marketlake.retry.initial-delay-ms", "20");
-    }
-
-    @AfterAll
-    static void stopStub() {
-        System.clearProperty(BASE_URL);
-        System.clearProperty("marketlake.cftc.base-url");
-        cftc.close();
-        System.clearProperty("marketlake.retry.initial-delay-ms");
-        databento.close();
-    }
-
-    @AfterEach
-    void clearStub() {
-        databento.reset();
-        cftc.reset();
-    }
+class CommandLineTest extends CliTestSupport {
 
     @Test
     void sample_mode_runs_without_key_or_network_and_prints_what_it_wrote() {
@@ -266,13 +224,6 @@ class CommandLineTest {
         assertThat(err).contains("--date");
         assertThat(run("features", "at", "--market", "HE", "--time", "yesterday")).isEqualTo(2);
         assertThat(run("ingest")).isEqualTo(2);
-    }
-
-    private int run(String... args) {
-        Cli.Run run = Cli.inHome(home, args);
-        out = run.out();
-        err = run.err();
-        return run.exit();
     }
 
     @Test
