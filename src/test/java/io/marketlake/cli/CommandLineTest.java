@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -179,10 +182,8 @@ class CommandLineTest extends CliTestSupport {
 
     @Test
     void trading_import_positions_rows_and_history_read_the_delta_tables() throws Exception {
-        java.nio.file.Path first = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
-        java.nio.file.Path second = java.nio.file.Files.writeString(home.resolve("positions-b.csv"),
+        Path first = onePosition();
+        Path second = Files.writeString(home.resolve("positions-b.csv"),
                 "strategy_id,symbol,status,quantity,updated_at\ns1,HEJ6,closed,2,2026-02-18T15:00:00Z\n"
                         + "s2,HEM6,open,-1,2026-02-18T15:00:00Z\n");
 
@@ -228,9 +229,7 @@ class CommandLineTest extends CliTestSupport {
 
     @Test
     void trading_as_of_a_time_after_the_last_commit_prints_the_latest_state() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        Path file = onePosition();
         assertThat(run("trading", "import", file.toString())).isZero();
 
         assertThat(run("trading", "positions", "--as-of", "2099-01-01T00:00:00Z", "--json")).isZero();
@@ -243,9 +242,7 @@ class CommandLineTest extends CliTestSupport {
 
     @Test
     void trading_as_of_a_time_before_the_first_commit_is_a_one_line_usage_error() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        Path file = onePosition();
         assertThat(run("trading", "import", file.toString())).isZero();
 
         assertThat(run("trading", "rows", "--table", "positions", "--as-of", "2000-01-01T00:00:00Z")).isEqualTo(2);
@@ -263,5 +260,11 @@ class CommandLineTest extends CliTestSupport {
         assertThat(run("trading", "rows", "--table", "orders")).isEqualTo(2);
         assertThat(err.lines()).singleElement().asString().contains("unknown trading table 'orders'");
         assertThat(out).isEmpty();
+    }
+
+    /** A trading file with one open position of s1 in HEJ6. */
+    private Path onePosition() throws IOException {
+        return Files.writeString(home.resolve("positions-a.jsonl"), "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\","
+                + "\"status\":\"open\",\"quantity\":2,\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
     }
 }
