@@ -1,10 +1,15 @@
 package io.marketlake;
 
 import io.marketlake.ingest.Ingestion;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * The application as the command line uses it: Camel Main with the configuration from {@code config/} and the
@@ -49,6 +54,25 @@ public final class Marketlake implements AutoCloseable {
         return marketlake;
     }
 
+    /**
+     * marketlake.home as the application resolves it (same locations, overrides, environment and system
+     * properties), without starting the application: reading dead letters must not open the feature store or routes.
+     */
+    public static Path home(Map<String, String> overrides) {
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        try {
+            PropertiesComponent properties = context.getPropertiesComponent();
+            properties.setLocation(PROPERTY_LOCATIONS);
+            Properties given = new Properties();
+            given.putAll(overrides);
+            properties.setOverrideProperties(given);
+            context.build();
+            return new Settings(context).home();
+        } finally {
+            context.stop();
+        }
+    }
+
     /** Runs the daemon until the JVM is asked to stop (SIGTERM, Ctrl-C); Camel shuts down gracefully. */
     public void runUntilStopped() throws Exception {
         main.run();
@@ -86,6 +110,16 @@ public final class Marketlake implements AutoCloseable {
     public Ingestion.Outcome ingest(String endpoint, String market, String date, Object body,
             Map<String, Object> properties) {
         return bean("ingestion", Ingestion.class).ingest(endpoint, market, date, body, properties);
+    }
+
+    /** Sends a body to a route and returns what the route answered; a failure in the route is thrown. */
+    public <T> T request(String endpoint, Object body, Class<T> type) {
+        Exchange exchange = context().createProducerTemplate().send(endpoint, e -> e.getMessage().setBody(body));
+        if (exchange.getException() != null) {
+            throw exchange.getException() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(exchange.getException());
+        }
+        return exchange.getMessage().getBody(type);
     }
 
     @Override

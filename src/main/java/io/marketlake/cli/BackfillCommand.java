@@ -7,7 +7,6 @@ import io.marketlake.ingest.Backfill.DailySource;
 import io.marketlake.ingest.Ingestion.Outcome;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -54,11 +53,8 @@ final class BackfillCommand {
     int cot(@Mixin MarketRange range) {
         try (Marketlake marketlake = root.start()) {
             marketlake.requireRoute("cot-ingest");
-            Outcome outcome = marketlake.bean("backfill", Backfill.class).cot(range.market, range.from, range.to);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(Reports.line("cot", outcome));
-            out.flush();
-            return Reports.exitCode(List.of(outcome));
+            return Reports.print(spec.commandLine().getOut(), "cot",
+                    marketlake.bean("backfill", Backfill.class).cot(range.market, range.from, range.to));
         }
     }
 
@@ -91,11 +87,8 @@ final class BackfillCommand {
                     });
             PrintWriter out = spec.commandLine().getOut();
             result.outcomes().stream().filter(o -> !o.clean()).forEach(o -> out.println(Reports.line(source.source(), o)));
-            long rows = result.outcomes().stream().filter(o -> o.report() != null).mapToLong(o -> o.report().rowsWritten()).sum();
-            long rejected = result.outcomes().stream().filter(o -> o.report() != null)
-                    .mapToLong(o -> o.report().rowsRejected()).sum();
-            out.println(label + " " + range.from + ".." + range.to + ": " + (result.outcomes().size() - result.failed())
-                    + " dates ingested (" + rows + " rows, " + rejected + " rejected), " + result.skipped()
+            out.println(label + " " + range.from + ".." + range.to + ": " + result.ingested() + " dates ingested ("
+                    + result.rowsWritten() + " rows, " + result.rowsRejected() + " rejected), " + result.skipped()
                     + " complete already, " + result.failed() + " failed");
             out.flush();
             return Reports.exitCode(result.outcomes());

@@ -1,14 +1,10 @@
 package io.marketlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.DateRange;
 import io.marketlake.Marketlake;
 import io.marketlake.features.FeaturePoint;
 import io.marketlake.features.FeatureRow;
 import io.marketlake.features.FeatureStore;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +19,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "features", description = "Query the point-in-time feature store.")
 final class FeaturesCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Listing<FeaturePoint> AT = new Listing<FeaturePoint>()
+            .column("feature", FeaturePoint::feature)
+            .column("value", FeaturePoint::value)
+            .column("as_of", FeaturePoint::asOf)
+            .column("available_at", FeaturePoint::availableAt)
+            .column("quality", p -> p.quality().label())
+            .column("status", p -> p.status().label());
+
+    private static final Listing<FeatureRow> HISTORY = new Listing<FeatureRow>()
+            .column("feature", FeatureRow::feature)
+            .column("value", FeatureRow::value)
+            .column("as_of", FeatureRow::asOf)
+            .column("available_at", FeatureRow::availableAt)
+            .column("recorded_at", FeatureRow::recordedAt)
+            .column("quality", r -> r.quality().label());
 
     @ParentCommand
     MarketlakeCommand root;
@@ -41,26 +51,7 @@ final class FeaturesCommand {
             marketlake.settings().markets().get(market);
             points = marketlake.bean("featureStore", FeatureStore.class).at(market, time);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = JSON.createArrayNode();
-            for (FeaturePoint p : points) {
-                ObjectNode node = array.addObject();
-                node.put("feature", p.feature());
-                node.put("value", p.value());
-                node.put("as_of", p.asOf().toString());
-                node.put("available_at", p.availableAt().toString());
-                node.put("quality", p.quality().label());
-                node.put("status", p.status().label());
-            }
-            out.println(array.toPrettyString());
-        } else {
-            TextTable table = new TextTable("feature", "value", "as_of", "available_at", "quality", "status");
-            points.forEach(p -> table.row(p.feature(), String.valueOf(p.value()), p.asOf().toString(),
-                    p.availableAt().toString(), p.quality().label(), p.status().label()));
-            table.print(out);
-        }
-        out.flush();
+        AT.print(spec.commandLine().getOut(), points, json);
         return MarketlakeCommand.OK;
     }
 
@@ -78,26 +69,7 @@ final class FeaturesCommand {
                     from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = JSON.createArrayNode();
-            for (FeatureRow r : rows) {
-                ObjectNode node = array.addObject();
-                node.put("feature", r.feature());
-                node.put("value", r.value());
-                node.put("as_of", r.asOf().toString());
-                node.put("available_at", r.availableAt().toString());
-                node.put("recorded_at", r.recordedAt().toString());
-                node.put("quality", r.quality().label());
-            }
-            out.println(array.toPrettyString());
-        } else {
-            TextTable table = new TextTable("feature", "value", "as_of", "available_at", "recorded_at", "quality");
-            rows.forEach(r -> table.row(r.feature(), String.valueOf(r.value()), r.asOf().toString(),
-                    r.availableAt().toString(), r.recordedAt().toString(), r.quality().label()));
-            table.print(out);
-        }
-        out.flush();
+        HISTORY.print(spec.commandLine().getOut(), rows, json);
         return MarketlakeCommand.OK;
     }
 }

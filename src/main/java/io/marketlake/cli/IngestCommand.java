@@ -1,18 +1,17 @@
 package io.marketlake.cli;
 
 import io.marketlake.Marketlake;
-import io.marketlake.ingest.Ingestion.Outcome;
-import io.marketlake.cot.CotSelection;
 import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.features.FeatureStore;
-import io.marketlake.ingest.IngestProperties;
-import io.marketlake.ingest.Samples;
+import io.marketlake.ingest.Backfill.DailySource;
+import io.marketlake.ingest.DateIngest;
+import io.marketlake.ingest.Ingestion;
+import io.marketlake.ingest.Ingestion.Outcome;
+import io.marketlake.ingest.SampleIngest;
 import io.marketlake.lake.LakeReader;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,16 +42,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Marketlake marketlake = root.start()) {
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Samples.Sample sample : Samples.bundled()) {
-                marketlake.requireRoute(sample.source() + "-load");
-                // a directory sample (several responses) is passed by its resource prefix
-                Object payload = sample.resource().endsWith("/") ? sample.resource() : sample.payload();
-                Outcome outcome = marketlake.ingest("direct:" + sample.source() + "-load", sample.market(),
-                        sample.date(), payload);
-                outcomes.add(outcome);
-                out.println(Reports.line(sample.source(), outcome));
-            }
+            List<Outcome> outcomes = new SampleIngest(marketlake.bean("ingestion", Ingestion.class),
+                    marketlake::requireRoute).ingestAll((sample, outcome) -> out.println(Reports.line(sample.source(),
+                    outcome)));
             out.println();
             out.println("Wrote to " + marketlake.settings().home().toAbsolutePath().normalize() + ":");
             Reports.printStores(out, marketlake.bean("lakeReader", LakeReader.class),
@@ -75,38 +67,32 @@ final class IngestCommand implements Callable<Integer> {
 
     @Command(name = "futures", description = "Daily bars of every instrument of the market's futures parent.")
     int futures(@Mixin MarketDay day) {
-        try (Marketlake marketlake = root.start()) {
-            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-            return ingestOne(marketlake, spec, "futures", day.market, day.date, Map.of());
-        }
+        return daily(DailySource.FUTURES, day);
     }
 
     @Command(name = "options", description = "The options chain snapshot of one trading date.")
     int options(@Mixin MarketDay day) {
-        try (Marketlake marketlake = root.start()) {
-            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-            return ingestOne(marketlake, spec, "options", day.market, day.date, Map.of());
-        }
+        return daily(DailySource.OPTIONS, day);
     }
 
     @Command(name = "cot", description = "The CFTC Commitments of Traders report of the week containing a date.")
     int cot(@Mixin MarketDay day) {
         try (Marketlake marketlake = root.start()) {
-            return ingestOne(marketlake, spec, "cot", day.market, day.date,
-                    Map.of(IngestProperties.COT_SELECTION, CotSelection.weekOf(day.date)));
+            marketlake.requireRoute("cot-ingest");
+            return Reports.print(spec.commandLine().getOut(), "cot", dateIngest(marketlake).cot(day.market, day.date));
         }
     }
 
-    /** One ingest through {@code direct:<source>-ingest}, its summary line on stdout, its exit code. */
-    static int ingestOne(Marketlake marketlake, CommandSpec spec, String source, String market, LocalDate date,
-            Map<String, Object> properties) {
-        marketlake.requireRoute(source + "-ingest");
-        marketlake.settings().markets().get(market);
-        Outcome outcome = marketlake.ingest("direct:" + source + "-ingest", market, date.toString(), null,
-                properties);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(Reports.line(source, outcome));
-        out.flush();
-        return Reports.exitCode(List.of(outcome));
+    private int daily(DailySource source, MarketDay day) {
+        try (Marketlake marketlake = root.start()) {
+            marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
+            marketlake.requireRoute(source.source() + "-ingest");
+            return Reports.print(spec.commandLine().getOut(), source.source(),
+                    dateIngest(marketlake).daily(source, day.market, day.date));
+        }
+    }
+
+    private static DateIngest dateIngest(Marketlake marketlake) {
+        return new DateIngest(marketlake.bean("ingestion", Ingestion.class), marketlake.settings().markets());
     }
 }

@@ -12,6 +12,15 @@ import java.util.Map;
 /** How ingest results read on the command line. */
 final class Reports {
 
+    private static final Listing<Map.Entry<String, LakeStats>> LAKE = new Listing<Map.Entry<String, LakeStats>>()
+            .column("data_type", Map.Entry::getKey)
+            .column("files", e -> e.getValue().files())
+            .column("rows", e -> e.getValue().rows());
+
+    private static final Listing<Map.Entry<String, Long>> FEATURES = new Listing<Map.Entry<String, Long>>()
+            .column("market", Map.Entry::getKey)
+            .column("feature rows", Map.Entry::getValue);
+
     private Reports() {
     }
 
@@ -27,19 +36,21 @@ final class Reports {
                 + ", " + report.featuresWritten() + " new feature rows";
     }
 
+    /** One ingest's line on stdout; its exit code. */
+    static int print(PrintWriter out, String source, Outcome outcome) {
+        out.println(line(source, outcome));
+        out.flush();
+        return exitCode(List.of(outcome));
+    }
+
     static int exitCode(List<Outcome> outcomes) {
         return outcomes.stream().allMatch(Outcome::clean) ? MarketlakeCommand.OK : MarketlakeCommand.DATA_REJECTED;
     }
 
     static void printStores(PrintWriter out, LakeReader lake, FeatureStore features) {
-        TextTable table = new TextTable("data_type", "files", "rows");
-        Map<String, LakeStats> stats = lake.summary();
-        stats.forEach((dataType, s) -> table.row(dataType, String.valueOf(s.files()), String.valueOf(s.rows())));
         out.println("lake (all batches):");
-        table.print(out);
-        TextTable featureTable = new TextTable("market", "feature rows");
-        features.countByMarket().forEach((market, rows) -> featureTable.row(market, String.valueOf(rows)));
+        LAKE.print(out, List.copyOf(lake.summary().entrySet()), false);
         out.println("features:");
-        featureTable.print(out);
+        FEATURES.print(out, List.copyOf(features.countByMarket().entrySet()), false);
     }
 }

@@ -10,16 +10,8 @@ final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... header) {
-        this(List.of(header));
-    }
-
     TextTable(List<String> header) {
         this.header = header;
-    }
-
-    void row(String... values) {
-        row(List.of(values));
     }
 
     void row(List<String> values) {

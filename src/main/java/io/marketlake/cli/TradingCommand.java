@@ -1,22 +1,19 @@
 package io.marketlake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.ConfigurationException;
 import io.marketlake.Marketlake;
 import io.marketlake.trading.Commit;
 import io.marketlake.trading.ReadAt;
+import io.marketlake.trading.TradingColumn;
 import io.marketlake.trading.TradingImport;
 import io.marketlake.trading.TradingRepository;
 import io.marketlake.trading.TradingTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +26,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "trading", description = "Trading tables (Delta Lake): import, positions, rows, history, checkpoint.")
 final class TradingCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Listing<Commit> HISTORY = new Listing<Commit>()
+            .column("version", Commit::version)
+            .column("timestamp", c -> String.valueOf(c.timestamp()))
+            .column("operation", Commit::operation)
+            .column("import", Commit::appId)
+            // the file's rows committed through this version
+            .column("import_rows", Commit::appVersion, "rows", c -> String.valueOf(c.appVersion()));
 
     @ParentCommand
     MarketlakeCommand root;
@@ -68,13 +71,8 @@ final class TradingCommand {
         TradingImport.Result result;
         try (Marketlake marketlake = root.start()) {
             marketlake.requireRoute("trading-import");
-            Exchange exchange = marketlake.context().createProducerTemplate()
-                    .send("direct:trading-import", e -> e.getMessage().setBody(file.toAbsolutePath().toString()));
-            if (exchange.getException() != null) {
-                throw exchange.getException() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(exchange.getException());
-            }
-            result = exchange.getMessage().getBody(TradingImport.Result.class);
+            result = marketlake.request("direct:trading-import", file.toAbsolutePath().toString(),
+                    TradingImport.Result.class);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(file.getFileName() + " -> " + result);
@@ -112,25 +110,7 @@ final class TradingCommand {
         try (Marketlake marketlake = root.start()) {
             commits = marketlake.bean("tradingRepository", TradingRepository.class).history(TradingTable.named(table));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = JSON.createArrayNode();
-            for (Commit commit : commits) {
-                ObjectNode node = array.addObject();
-                node.put("version", commit.version());
-                node.put("timestamp", String.valueOf(commit.timestamp()));
-                node.put("operation", commit.operation());
-                node.put("import", commit.appId());
-                node.put("import_rows", commit.appVersion()); // the file's rows committed through this version
-            }
-            out.println(array.toPrettyString());
-        } else {
-            TextTable text = new TextTable("version", "timestamp", "operation", "import", "rows");
-            commits.forEach(c -> text.row(String.valueOf(c.version()), String.valueOf(c.timestamp()), c.operation(),
-                    String.valueOf(c.appId()), String.valueOf(c.appVersion())));
-            text.print(out);
-        }
-        out.flush();
+        HISTORY.print(spec.commandLine().getOut(), commits, json);
         return MarketlakeCommand.OK;
     }
 
@@ -149,32 +129,11 @@ final class TradingCommand {
     }
 
     private void print(TradingTable table, List<Map<String, Object>> rows, boolean json) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ArrayNode array = JSON.createArrayNode();
-            for (Map<String, Object> row : rows) {
-                ObjectNode node = array.addObject();
-                row.forEach((column, value) -> {
-                    if (value == null) {
-                        node.putNull(column);
-                    } else if (value instanceof Number number) {
-                        node.putPOJO(column, number);
-                    } else {
-                        node.put(column, value.toString());
-                    }
-                });
-            }
-            out.println(array.toPrettyString());
-        } else {
-            List<String> columns = table.columns().stream().map(c -> c.name()).toList();
-            TextTable text = new TextTable(columns);
-            for (Map<String, Object> row : rows) {
-                List<String> values = new ArrayList<>();
-                columns.forEach(c -> values.add(row.get(c) == null ? "" : row.get(c).toString()));
-                text.row(values);
-            }
-            text.print(out);
+        Listing<Map<String, Object>> listing = new Listing<>();
+        for (TradingColumn column : table.columns()) {
+            String name = column.name();
+            listing.column(name, row -> row.get(name), name, row -> Objects.toString(row.get(name), ""));
         }
-        out.flush();
+        listing.print(spec.commandLine().getOut(), rows, json);
     }
 }

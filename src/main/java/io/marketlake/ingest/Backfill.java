@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Ingests a range of dates, resumable: a date whose batch is complete (BatchLedger: in the lake and in the
@@ -77,6 +79,23 @@ public final class Backfill {
 
         public long failed() {
             return outcomes.stream().filter(o -> o.failure() != null).count();
+        }
+
+        /** Dates that went through to the stores; a failed one was dead-lettered instead. */
+        public long ingested() {
+            return outcomes.size() - failed();
+        }
+
+        public long rowsWritten() {
+            return reports().mapToLong(IngestReport::rowsWritten).sum();
+        }
+
+        public long rowsRejected() {
+            return reports().mapToLong(IngestReport::rowsRejected).sum();
+        }
+
+        private Stream<IngestReport> reports() {
+            return outcomes.stream().map(Ingestion.Outcome::report).filter(Objects::nonNull);
         }
     }
 

@@ -4,55 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlake.CftcStub;
-import io.marketlake.DatabentoStub;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user types it, in process: stdout, stderr and exit codes. */
-class CommandLineTest {
-
-    private static final String BASE_URL = "marketlake.databento.base-url";
-    private static DatabentoStub databento;
-    private static CftcStub cftc;
-
-    @TempDir
-    Path home;
-
-    private String out;
-    private String err;
-
-    @BeforeAll
-    static void startStub() throws Exception {
-        databento = DatabentoStub.start();
-        cftc = CftcStub.start();
-        // the system property override a user would give with -D
-        System.setProperty(BASE_URL, databento.baseUrl());
-        System.setProperty("marketlake.cftc.base-url", cftc.baseUrl());
-        System.setProperty("marketlake.retry.initial-delay-ms", "20");
-    }
-
-    @AfterAll
-    static void stopStub() {
-        System.clearProperty(BASE_URL);
-        System.clearProperty("marketlake.cftc.base-url");
-        cftc.close();
-        System.clearProperty("marketlake.retry.initial-delay-ms");
-        databento.close();
-    }
-
-    @AfterEach
-    void clearStub() {
-        databento.reset();
-        cftc.reset();
-    }
+class CommandLineTest extends CliTestSupport {
 
     @Test
     void sample_mode_runs_without_key_or_network_and_prints_what_it_wrote() {
@@ -221,10 +182,8 @@ class CommandLineTest {
 
     @Test
     void trading_import_positions_rows_and_history_read_the_delta_tables() throws Exception {
-        java.nio.file.Path first = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
-        java.nio.file.Path second = java.nio.file.Files.writeString(home.resolve("positions-b.csv"),
+        Path first = onePosition();
+        Path second = Files.writeString(home.resolve("positions-b.csv"),
                 "strategy_id,symbol,status,quantity,updated_at\ns1,HEJ6,closed,2,2026-02-18T15:00:00Z\n"
                         + "s2,HEM6,open,-1,2026-02-18T15:00:00Z\n");
 
@@ -268,18 +227,9 @@ class CommandLineTest {
         assertThat(run("ingest")).isEqualTo(2);
     }
 
-    private int run(String... args) {
-        Cli.Run run = Cli.inHome(home, args);
-        out = run.out();
-        err = run.err();
-        return run.exit();
-    }
-
     @Test
     void trading_as_of_a_time_after_the_last_commit_prints_the_latest_state() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        Path file = onePosition();
         assertThat(run("trading", "import", file.toString())).isZero();
 
         assertThat(run("trading", "positions", "--as-of", "2099-01-01T00:00:00Z", "--json")).isZero();
@@ -292,9 +242,7 @@ class CommandLineTest {
 
     @Test
     void trading_as_of_a_time_before_the_first_commit_is_a_one_line_usage_error() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("positions-a.jsonl"),
-                "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\",\"status\":\"open\",\"quantity\":2,"
-                        + "\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
+        Path file = onePosition();
         assertThat(run("trading", "import", file.toString())).isZero();
 
         assertThat(run("trading", "rows", "--table", "positions", "--as-of", "2000-01-01T00:00:00Z")).isEqualTo(2);
@@ -312,5 +260,11 @@ class CommandLineTest {
         assertThat(run("trading", "rows", "--table", "orders")).isEqualTo(2);
         assertThat(err.lines()).singleElement().asString().contains("unknown trading table 'orders'");
         assertThat(out).isEmpty();
+    }
+
+    /** A trading file with one open position of s1 in HEJ6. */
+    private Path onePosition() throws IOException {
+        return Files.writeString(home.resolve("positions-a.jsonl"), "{\"strategy_id\":\"s1\",\"symbol\":\"HEJ6\","
+                + "\"status\":\"open\",\"quantity\":2,\"updated_at\":\"2026-02-17T15:00:00Z\"}\n");
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlake.CftcStub;
-import io.marketlake.DatabentoStub;
 import io.marketlake.TestResources;
 import io.marketlake.cot.CftcFiles;
 import io.marketlake.lake.LakeReader;
@@ -22,55 +20,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code marketlake dlq list|replay} as a user types it, in process, against Databento and the CFTC on loopback
- * stubs (-D overrides, as CommandLineTest does): letters written by real failed ingests, replayed through the routes.
+ * stubs (-D overrides, see CliTestSupport): letters written by real failed ingests, replayed through the routes.
  */
-class DlqCommandTest {
+class DlqCommandTest extends CliTestSupport {
 
     private static final String FRI_13 = "samples/databento/HE.FUT-ohlcv-1d-2026-02-13-csv_raw.csv";
     private static final String HTML = "<html><body><h1>502 Bad Gateway</h1></body></html>\n";
-    private static final List<String> PROPERTIES = List.of("marketlake.databento.base-url", "marketlake.cftc.base-url",
-            "marketlake.retry.initial-delay-ms");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DatabentoStub databento;
-    private static CftcStub cftc;
-
-    @TempDir
-    Path home;
-
-    private String out;
-    private String err;
-
-    @BeforeAll
-    static void startStubs() throws IOException {
-        databento = DatabentoStub.start();
-        cftc = CftcStub.start();
-        System.setProperty(PROPERTIES.get(0), databento.baseUrl());
-        System.setProperty(PROPERTIES.get(1), cftc.baseUrl());
-        System.setProperty(PROPERTIES.get(2), "20");
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        PROPERTIES.forEach(System::clearProperty);
-        databento.close();
-        cftc.close();
-    }
-
-    @AfterEach
-    void clearStubs() {
-        databento.reset();
-        cftc.reset();
-    }
 
     @Test
     void a_date_dead_lettered_by_a_malformed_response_lands_once_when_replayed_after_the_vendor_recovers() {
@@ -320,12 +282,5 @@ class DlqCommandTest {
     private static String single(List<String> items) {
         assertThat(items).hasSize(1);
         return items.get(0);
-    }
-
-    private int run(String... args) {
-        Cli.Run run = Cli.inHome(home, args);
-        out = run.out();
-        err = run.err();
-        return run.exit();
     }
 }
