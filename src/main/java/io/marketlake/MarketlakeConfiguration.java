@@ -12,6 +12,7 @@ import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.databento.DatabentoRequest;
 import io.marketlake.databento.OhlcvReader;
 import io.marketlake.features.FeatureDataSources;
+import io.marketlake.features.FeatureMatrix;
 import io.marketlake.features.FeatureStore;
 import io.marketlake.features.Staleness;
 import io.marketlake.futures.FuturesFeatures;
@@ -127,6 +128,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         featureStore.createSchema();
         registry.bind("featureDataSource", dataSource);
         registry.bind("featureStore", featureStore);
+        registry.bind("featureMatrix", new FeatureMatrix(featureStore));
         BatchLedger ledger = new BatchLedger(featureStore, lakeReader);
         registry.bind("batchLedger", ledger);
         Ingestion ingestion = new Ingestion(context);

@@ -2,9 +2,11 @@ package io.marketlake.cli;
 
 import io.marketlake.DateRange;
 import io.marketlake.Marketlake;
+import io.marketlake.features.FeatureMatrix;
 import io.marketlake.features.FeaturePoint;
 import io.marketlake.features.FeatureRow;
 import io.marketlake.features.FeatureStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,6 +54,32 @@ final class FeaturesCommand {
             points = marketlake.bean("featureStore", FeatureStore.class).at(market, time);
         }
         AT.print(spec.commandLine().getOut(), points, json);
+        return MarketlakeCommand.OK;
+    }
+
+    @Command(name = "join", description = "A point-in-time feature matrix: each row of a times file with what was"
+            + " known of each feature at its ts (available_at <= ts; greatest as_of, then greatest available_at).")
+    int join(@Option(names = "--times", required = true, description = "CSV (with a header) or Parquet file with a"
+                    + " column ts, optionally market; other columns are carried through.") Path times,
+            @Option(names = "--market", description = "Market of rows without a market column.") String market,
+            @Option(names = "--features", split = ",", description = "Exact names or prefixes; all when absent.")
+            List<String> features,
+            @Option(names = "--long", description = "One row per time and feature: ts, market, feature, value, as_of,"
+                    + " available_at, quality, status.") boolean longForm,
+            @Option(names = "--include-stale", description = "Keep stale values instead of null.") boolean includeStale,
+            @Option(names = "--as-recorded", description = "Answer as the store stood at this instant.")
+            Instant asRecorded,
+            @Option(names = "--out", required = true, description = "FILE.parquet or FILE.csv") Path out) {
+        FeatureMatrix.Result result;
+        try (Marketlake marketlake = root.start()) {
+            if (market != null) {
+                marketlake.settings().markets().get(market);
+            }
+            result = marketlake.bean("featureMatrix", FeatureMatrix.class).join(new FeatureMatrix.Request(times, out,
+                    market, features == null ? List.of() : features, longForm, includeStale, asRecorded));
+        }
+        spec.commandLine().getOut().println("Wrote " + out + ": " + result.rows() + " times of " + result.markets()
+                + " x " + result.features().size() + " features" + (longForm ? " (long)" : ""));
         return MarketlakeCommand.OK;
     }
 
