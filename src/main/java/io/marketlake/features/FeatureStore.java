@@ -73,23 +73,24 @@ public final class FeatureStore {
             + " (market, feature_name, as_of, available_at, recorded_at, value, quality)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     /** A feature's stored rows for some as_ofs: a range of the primary key, whatever the store's size. */
-    private static final String KNOWN = "SELECT as_of, available_at, recorded_at, value, quality"
+    static final String KNOWN = "SELECT as_of, available_at, recorded_at, value, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?";
     /**
      * The market's feature names, one index seek each (a skip scan of the primary key written as a recursive
      * query, which SQLite and PostgreSQL both run as seeks): not a scan of the market's rows.
      */
-    private static final String NAMES = "WITH RECURSIVE names(name) AS ("
+    static final String NAMES = "WITH RECURSIVE names(name) AS ("
             + " SELECT MIN(feature_name) FROM features WHERE market = ?"
             + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
             + " FROM names WHERE name IS NOT NULL)"
-            + " SELECT name FROM names WHERE name IS NOT NULL";
+            + " SELECT name FROM names WHERE name IS NOT NULL ORDER BY name";
     /**
      * What was known of one feature at a time: the primary key read backwards from the greatest as_of, skipping
-     * only the rows not yet available then; its cost does not grow with the rows before the time.
+     * only the rows not yet available then; its cost does not grow with the rows before the time. The unary plus
+     * keeps SQLite from taking the available_at index instead (every row of the market before t, then a sort).
      */
-    private static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
-            + " WHERE market = ? AND feature_name = ? AND available_at <= ?"
+    static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
+            + " WHERE market = ? AND feature_name = ? AND +available_at <= ?"
             + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
     private static final String HISTORY = "SELECT feature_name, value, as_of, available_at, recorded_at, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?"
