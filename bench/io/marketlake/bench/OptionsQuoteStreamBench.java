@@ -1,7 +1,9 @@
 package io.marketlake.bench;
 
 import io.marketlake.ingest.Batch;
-import io.marketlake.options.ChainBuilder;
+import io.marketlake.options.ChainJoin;
+import io.marketlake.options.ChainPricing;
+import io.marketlake.options.ChainReader;
 import io.marketlake.options.OptionRow;
 import io.marketlake.options.OptionsPayloads;
 import com.sun.net.httpserver.HttpServer;
@@ -49,9 +51,11 @@ public final class OptionsQuoteStreamBench {
 
         Heap.resetPeaks();
         long start = System.nanoTime();
-        Batch<OptionRow> chain = new ChainBuilder(0.045).build(
-                OptionsPayloads.fromFiles(List.of(definitions.toString(), statistics.toString(), quotes.toString())),
-                LocalDate.of(2026, 2, 17), SNAPSHOT);
+        // the options pipeline's parse, join and pricing steps
+        OptionsPayloads payloads = OptionsPayloads.fromFiles(List.of(definitions.toString(), statistics.toString(),
+                quotes.toString()));
+        Batch<OptionRow> chain = new ChainPricing(0.045).price(new ChainJoin().join(
+                new ChainReader().read(payloads, SNAPSHOT), LocalDate.of(2026, 2, 17).toString(), SNAPSHOT));
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakHeap = Heap.peakBytes();
         System.out.printf("marketlake: %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MB (max heap %,d MB),"
