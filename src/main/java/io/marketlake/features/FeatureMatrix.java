@@ -53,6 +53,10 @@ public final class FeatureMatrix {
     }
 
     public Result join(Request request) {
+        if (request.out().toAbsolutePath().normalize().equals(request.times().toAbsolutePath().normalize())) {
+            throw new ConfigurationException("--out " + request.out() + " is the times file itself: the matrix"
+                    + " would replace its input");
+        }
         TimesFile times = new TimesFile(request.times());
         try {
             Scan scan = scan(times, request.market());

@@ -168,6 +168,16 @@ class FeatureMatrixTest {
     }
 
     @Test
+    void the_times_file_is_never_overwritten_by_its_matrix() throws Exception {
+        Path in = timesCsv(List.of(WED));
+        String before = Files.readString(in);
+
+        assertThatThrownBy(() -> join(in, in, false, false, null)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("times file itself");
+        assertThat(Files.readString(in)).isEqualTo(before);
+    }
+
+    @Test
     void a_feature_selection_keeps_the_named_features_and_prefixes() throws Exception {
         Path out = dir.resolve("matrix.csv");
 
