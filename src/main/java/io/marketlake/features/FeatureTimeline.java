@@ -78,10 +78,6 @@ public final class FeatureTimeline implements AutoCloseable {
         }
     }
 
-    public List<String> features() {
-        return features;
-    }
-
     /** The point of each feature (in {@link #features()} order) known at {@code time}; null where none is. */
     public List<FeaturePoint> at(Instant time) {
         long millis = Timestamps.floorMillis(time);

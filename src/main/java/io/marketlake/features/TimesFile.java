@@ -87,10 +87,6 @@ final class TimesFile {
         return carriedSchemas;
     }
 
-    boolean hasMarket() {
-        return hasMarket;
-    }
-
     /** Every row in file order; a row without a readable time is a user error naming the row. */
     void forEach(RowConsumer consumer) throws IOException {
         if (parquet) {
