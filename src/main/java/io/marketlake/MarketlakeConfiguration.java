@@ -16,7 +16,9 @@ import io.marketlake.features.FeatureMatrix;
 import io.marketlake.features.FeatureStore;
 import io.marketlake.features.Staleness;
 import io.marketlake.futures.FuturesFeatures;
-import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.futures.BarSchema;
+import io.marketlake.futures.FuturesBars;
+import io.marketlake.futures.LandedBars;
 import io.marketlake.futures.FuturesValidator;
 import io.marketlake.ingest.Backfill;
 import io.marketlake.ingest.BatchLedger;
@@ -120,7 +122,8 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 settings.integer("marketlake.trading.batch-size")));
         registry.bind("tradingRepository", new TradingRepository(trading));
         registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs"), markets));
-        registry.bind("futuresLake", new LakePlanner<>(new FuturesLakeTable(), lakeWriter));
+        registry.bind("futuresBars", new FuturesBars(lakeWriter));
+        registry.bind("landedBars", new LandedBars());
 
         DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"),
                 settings.duration("marketlake.features.busy-timeout"));
@@ -135,7 +138,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("ingestion", ingestion);
         registry.bind("backfill", new Backfill(ingestion, ledger, markets));
         registry.bind("schedule", new Schedule(schedules, clock, ledger,
-                settings.integer("marketlake.schedules.catch-up-days")));
+                settings.integer("marketlake.schedules.catch-up-days"), futuresSchemas(settings)));
 
         CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
         registry.bind("cotReleaseCalendar", calendar);
@@ -156,6 +159,26 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(clock, stats, redactor,
                 settings.home().resolve("dead")));
         registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(settings.longValue("marketlake.retry.max-delay-ms"))));
+    }
+
+    /** The bar schemas the futures triggers ingest, each a feed of its own. */
+    private static List<BarSchema> futuresSchemas(Settings settings) {
+        String key = "marketlake.futures.schemas";
+        List<BarSchema> schemas = new java.util.ArrayList<>();
+        for (String name : settings.get(key).split(",")) {
+            try {
+                BarSchema bars = BarSchema.of(name);
+                if (!name.isBlank() && !schemas.contains(bars)) {
+                    schemas.add(bars);
+                }
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(key + ": " + e.getMessage());
+            }
+        }
+        if (schemas.isEmpty()) {
+            throw new ConfigurationException(key + " is empty: give at least one of " + BarSchema.names());
+        }
+        return schemas;
     }
 
     private static HttpLimits httpLimits(Settings settings, String maxBytesKey) {

@@ -37,10 +37,13 @@ final class BackfillCommand {
         LocalDate to;
     }
 
-    @Command(name = "futures", description = "Daily futures bars for every date in [from, to].")
+    @Command(name = "futures", description = "Futures bars for every date in [from, to], one request per UTC day.")
     int futures(@Mixin MarketRange range, @Option(names = "--force", description = "Fetch dates that are complete "
-            + "already (a new batch replaces what readers see; the old one is kept).") boolean force) {
-        return daily(DailySource.FUTURES, range, force);
+            + "already (a new batch replaces what readers see; the old one is kept).") boolean force,
+            @Option(names = "--schema", defaultValue = "ohlcv-1d", description = "Databento bar schema: ohlcv-1d "
+                    + "(default), ohlcv-1h, ohlcv-1m, ohlcv-1s; each is its own lake table and is complete on its own.")
+            String schema) {
+        return daily(DailySource.futures(schema), range, force);
     }
 
     @Command(name = "options", description = "The options chain snapshot of every weekday in [from, to].")
@@ -61,7 +64,7 @@ final class BackfillCommand {
     /** Progress on stderr, the dates that did not go cleanly and the summary on stdout. */
     private int daily(DailySource source, MarketRange range, boolean force) {
         try (Marketlake marketlake = root.start()) {
-            marketlake.requireRoute(source.source() + "-ingest");
+            marketlake.requireRoute(source.endpoint().substring("direct:".length()));
             marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
             String label = "backfill " + source.source() + " " + range.market;
             Backfill.Result result = marketlake.bean("backfill", Backfill.class)

@@ -65,9 +65,12 @@ final class IngestCommand implements Callable<Integer> {
         LocalDate date;
     }
 
-    @Command(name = "futures", description = "Daily bars of every instrument of the market's futures parent.")
-    int futures(@Mixin MarketDay day) {
-        return daily(DailySource.FUTURES, day);
+    @Command(name = "futures", description = "Bars of every instrument of the market's futures parent for one UTC "
+            + "day: daily, or intraday with --schema.")
+    int futures(@Mixin MarketDay day, @Option(names = "--schema", defaultValue = "ohlcv-1d", description =
+            "Databento bar schema: ohlcv-1d (default; lake data_type=futures, feeds the features), ohlcv-1h, "
+            + "ohlcv-1m, ohlcv-1s (futures_1h, futures_1m, futures_1s).") String schema) {
+        return daily(DailySource.futures(schema), day);
     }
 
     @Command(name = "options", description = "The options chain snapshot of one trading date.")
@@ -86,7 +89,7 @@ final class IngestCommand implements Callable<Integer> {
     private int daily(DailySource source, MarketDay day) {
         try (Marketlake marketlake = root.start()) {
             marketlake.bean("databentoAuth", DatabentoAuth.class).requireKey();
-            marketlake.requireRoute(source.source() + "-ingest");
+            marketlake.requireRoute(source.endpoint().substring("direct:".length()));
             return Reports.print(spec.commandLine().getOut(), source.source(),
                     dateIngest(marketlake).daily(source, day.market, day.date));
         }

@@ -2,6 +2,7 @@ package io.marketlake.databento;
 
 import io.marketlake.Market;
 import io.marketlake.Markets;
+import io.marketlake.futures.BarSchema;
 import io.marketlake.ingest.IngestProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,14 +41,19 @@ public final class DatabentoRequest {
     public record Download(String schema, String form) {
     }
 
-    /** Daily bars of every instrument of the market's futures parent for one UTC day: [date, date + 1). */
-    public String ohlcvDaily(@ExchangeProperty(IngestProperties.MARKET) String marketCode,
-            @ExchangeProperty(IngestProperties.DATE) String tradingDate, Exchange exchange) {
+    /**
+     * Bars of the schema asked for (daily when none) of every instrument of the market's futures parent for one UTC
+     * day: [date, date + 1), one request per day whatever the bar length.
+     */
+    public String ohlcv(@ExchangeProperty(IngestProperties.MARKET) String marketCode,
+            @ExchangeProperty(IngestProperties.DATE) String tradingDate,
+            @ExchangeProperty(IngestProperties.SCHEMA) String schema, Exchange exchange) {
         auth.requireKey();
         Market market = markets.get(marketCode);
         LocalDate date = LocalDate.parse(tradingDate);
         post(exchange);
-        return form(market.futuresParent(), "ohlcv-1d", date.toString(), date.plusDays(1).toString());
+        return form(market.futuresParent(), BarSchema.of(schema).schema(), date.toString(),
+                date.plusDays(1).toString());
     }
 
     /**

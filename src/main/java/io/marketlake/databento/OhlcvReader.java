@@ -22,6 +22,12 @@ public final class OhlcvReader {
         return new Batch<>(bars, rejections);
     }
 
+    /** Streams a response's bars to {@code bars}, one at a time; a record that cannot be read is rejected. */
+    public static void read(PayloadSource response, java.util.function.Consumer<OhlcvBar> bars,
+            List<Rejection> rejections) {
+        SchemaRecords.read(response, OhlcvReader::toBar, bars, rejections);
+    }
+
     static OhlcvBar toBar(DatabentoRow row) {
         var tsEvent = DatabentoValues.timestamp(row.require("ts_event"));
         if (tsEvent == null) {

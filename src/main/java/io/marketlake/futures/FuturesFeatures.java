@@ -19,7 +19,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Futures features from validated daily bars, outrights only: {@code futures.close.<contract>} and
+ * Futures features from validated daily bars (intraday bars add none), outrights only: {@code futures.close.<contract>} and
  * {@code futures.close.front}. A bar is stamped at its open, and its close is known only when the bar ends, so
  * {@code as_of} is the bar's open and {@code available_at} its end.
  */
@@ -30,7 +30,10 @@ public final class FuturesFeatures {
     private static final Duration DAILY_BAR = Duration.ofDays(1);
 
     public List<FeatureValue> features(@ExchangeProperty(IngestProperties.MARKET) String market,
-            @Body Batch<OhlcvBar> batch) {
+            @Body Batch<OhlcvBar> batch, @ExchangeProperty(IngestProperties.SCHEMA) String schema) {
+        if (!BarSchema.of(schema).isDaily()) {
+            return List.of();
+        }
         Map<Instant, List<OhlcvBar>> outrightsByBar = batch.records().stream()
                 .filter(bar -> bar.contractType() == ContractType.OUTRIGHT)
                 .collect(Collectors.groupingBy(OhlcvBar::tsEvent, TreeMap::new, Collectors.toList()));

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-/** Daily bars of every instrument of a futures parent, outrights and spreads alike: lake data_type=futures. */
+/**
+ * Bars of every instrument of a futures parent, outrights and spreads alike, one table per bar schema: lake
+ * data_type=futures (daily), futures_1h, futures_1m, futures_1s. The columns are the same in all.
+ */
 public final class FuturesLakeTable extends LakeTable<OhlcvBar> {
 
-    public static final String DATA_TYPE = "futures";
+    public static final String DATA_TYPE = BarSchema.OHLCV_1D.dataType();
 
     private static final List<LakeColumn<OhlcvBar>> COLUMNS = List.of(
             LakeColumn.ofTimestamp("ts_event", OhlcvBar::tsEvent).doc("bar open, UTC"),
@@ -27,7 +30,11 @@ public final class FuturesLakeTable extends LakeTable<OhlcvBar> {
             LakeColumn.ofLong("volume", OhlcvBar::volume));
 
     public FuturesLakeTable() {
-        super(DATA_TYPE, "FuturesBar", COLUMNS);
+        this(BarSchema.OHLCV_1D);
+    }
+
+    public FuturesLakeTable(BarSchema bars) {
+        super(bars.dataType(), "FuturesBar", COLUMNS);
     }
 
     @Override

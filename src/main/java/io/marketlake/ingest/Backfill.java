@@ -3,7 +3,7 @@ package io.marketlake.ingest;
 import io.marketlake.DateRange;
 import io.marketlake.Markets;
 import io.marketlake.cot.CotSelection;
-import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.futures.BarSchema;
 import io.marketlake.options.OptionsLakeTable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,20 +22,29 @@ import java.util.stream.Stream;
  */
 public final class Backfill {
 
-    /** A source ingested one trading date at a time. */
+    /** A source ingested one trading date at a time; the futures bar schemas are one source each. */
     public enum DailySource {
-        // Saturdays hold no CME daily bar (the week's last session ends Friday evening, UTC).
-        FUTURES("futures", FuturesLakeTable.DATA_TYPE, day -> day.getDayOfWeek() != DayOfWeek.SATURDAY),
-        OPTIONS("options", OptionsLakeTable.DATA_TYPE,
+        // Saturdays hold no CME bar (the week's last session ends Friday evening, UTC).
+        FUTURES(BarSchema.OHLCV_1D),
+        FUTURES_1H(BarSchema.OHLCV_1H),
+        FUTURES_1M(BarSchema.OHLCV_1M),
+        FUTURES_1S(BarSchema.OHLCV_1S),
+        OPTIONS("options", OptionsLakeTable.DATA_TYPE, null,
                 day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
 
         private final String source;
         private final String dataType;
+        private final BarSchema bars;
         private final Predicate<LocalDate> tradingDay;
 
-        DailySource(String source, String dataType, Predicate<LocalDate> tradingDay) {
+        DailySource(BarSchema bars) {
+            this(bars.dataType(), bars.dataType(), bars, day -> day.getDayOfWeek() != DayOfWeek.SATURDAY);
+        }
+
+        DailySource(String source, String dataType, BarSchema bars, Predicate<LocalDate> tradingDay) {
             this.source = source;
             this.dataType = dataType;
+            this.bars = bars;
             this.tradingDay = tradingDay;
         }
 
@@ -43,8 +52,14 @@ public final class Backfill {
             return source;
         }
 
+        /** The route it is ingested through: every futures bar schema goes through futures-ingest. */
         public String endpoint() {
-            return "direct:" + source + "-ingest";
+            return bars == null ? "direct:" + source + "-ingest" : "direct:futures-ingest";
+        }
+
+        /** What the route needs besides market and date: the bar schema of a futures source. */
+        public Map<String, Object> properties() {
+            return bars == null ? Map.of() : Map.of(IngestProperties.SCHEMA, bars.schema());
         }
 
         public String dataType() {
@@ -62,6 +77,11 @@ public final class Backfill {
                 }
             }
             throw new IllegalArgumentException("not a daily source: " + source);
+        }
+
+        /** The futures source of a bar schema (ohlcv-1d when null). */
+        public static DailySource futures(String schema) {
+            return of(BarSchema.of(schema).dataType());
         }
     }
 
@@ -124,7 +144,8 @@ public final class Backfill {
                 progress.skipped(date);
                 continue;
             }
-            Ingestion.Outcome outcome = ingestion.ingest(source.endpoint(), market, date.toString(), null, Map.of());
+            Ingestion.Outcome outcome = ingestion.ingest(source.endpoint(), market, date.toString(), null,
+                    source.properties());
             outcomes.add(outcome);
             progress.step(date, outcome);
         }

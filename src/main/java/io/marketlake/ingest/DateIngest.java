@@ -21,7 +21,7 @@ public final class DateIngest {
     }
 
     public Ingestion.Outcome daily(DailySource source, String market, LocalDate date) {
-        return ingest(source.endpoint(), market, date, Map.of());
+        return ingest(source.endpoint(), market, date, source.properties());
     }
 
     /** The COT report of the week, Monday to Sunday, that contains {@code date}. */

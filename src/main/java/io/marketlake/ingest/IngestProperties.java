@@ -6,12 +6,14 @@ package io.marketlake.ingest;
  */
 public final class IngestProperties {
 
-    /** futures, options, cot. */
+    /** futures (futures_1h, futures_1m, futures_1s for intraday bars), options, cot. */
     public static final String SOURCE = "marketlakeSource";
     /** Market code, such as HE. */
     public static final String MARKET = "marketlakeMarket";
     /** The trading date asked for, ISO yyyy-mm-dd. */
     public static final String DATE = "marketlakeDate";
+    /** Futures: the Databento bar schema asked for (ohlcv-1d when absent). */
+    public static final String SCHEMA = "marketlakeSchema";
     /** The response exactly as received, kept for the dead-letter area. */
     public static final String PAYLOAD = "marketlakePayload";
     public static final String BATCH_ID = "marketlakeBatchId";

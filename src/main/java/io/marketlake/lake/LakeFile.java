@@ -1,11 +1,8 @@
 package io.marketlake.lake;
 
-import java.util.List;
-import org.apache.avro.generic.GenericRecord;
-
 /**
  * One Parquet file to write: its path under the lake root
  * ({@code data_type=<t>/market=<m>/year=<yyyy>/month=<mm>/<batch id>.parquet}) and its records.
  */
-public record LakeFile(String relativePath, List<GenericRecord> records) {
+public record LakeFile(String relativePath, LakeRecords records) {
 }

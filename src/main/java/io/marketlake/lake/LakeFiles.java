@@ -46,7 +46,7 @@ public final class LakeFiles {
 
     private void write(LakeFile file) {
         Path target = root.resolve(file.relativePath()).normalize();
-        if (!target.startsWith(root) || file.records().isEmpty()) {
+        if (!target.startsWith(root) || file.records().size() == 0) {
             throw new IllegalArgumentException("not a lake file: " + file.relativePath());
         }
         if (Files.exists(target)) {
@@ -56,27 +56,39 @@ public final class LakeFiles {
         try {
             Files.createDirectories(target.getParent());
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
-                    .withSchema(file.records().get(0).getSchema())
+                    .withSchema(file.records().schema())
                     .withDataModel(GenericData.get())
                     .withConf(new PlainParquetConfiguration())
                     .withCompressionCodec(compression)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build()) {
-                for (GenericRecord record : file.records()) {
-                    writer.write(record);
-                }
+                file.records().forEach(record -> {
+                    try {
+                        writer.write(record);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
             DurableFiles.moveIntoPlace(temp, target);
+        } catch (UncheckedIOException e) {
+            deleteTemp(temp);
+            throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + e.getCause(),
+                    e.getCause());
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the temp name is hidden from readers; the start-up sweep removes it
-            }
+            deleteTemp(temp);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + io, io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    private static void deleteTemp(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the temp name is hidden from readers; the start-up sweep removes it
         }
     }
 }

@@ -19,8 +19,10 @@ final class LakePartitions {
 
     // the reader's name, which operators know from its log lines
     private static final Logger LOG = LoggerFactory.getLogger(LakeReader.class);
-    private static final List<String> TABLES = List.of(io.marketlake.futures.FuturesLakeTable.DATA_TYPE,
-            io.marketlake.options.OptionsLakeTable.DATA_TYPE, io.marketlake.cot.CotLakeTable.DATA_TYPE);
+    private static final List<String> TABLES = Stream.concat(
+            Stream.of(io.marketlake.futures.BarSchema.values()).map(io.marketlake.futures.BarSchema::dataType),
+            Stream.of(io.marketlake.options.OptionsLakeTable.DATA_TYPE, io.marketlake.cot.CotLakeTable.DATA_TYPE))
+            .toList();
     private static final String DATA_TYPE_PREFIX = "data_type=";
 
     private final Path root;

@@ -8,7 +8,8 @@ import io.marketlake.Markets;
 import io.marketlake.Sha256;
 import io.marketlake.cot.CotSelection;
 import io.marketlake.databento.MalformedPayloadException;
-import io.marketlake.futures.FuturesLakeTable;
+import io.marketlake.futures.BarSchema;
+import io.marketlake.ingest.Backfill;
 import io.marketlake.ingest.BatchLedger;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.Ingestion;
@@ -36,7 +37,8 @@ import java.util.Optional;
 public final class DeadLetterReplay {
 
     /** The sources whose letters can be replayed. */
-    public static final List<String> SOURCES = List.of("futures", "options", "cot", "trading", "slices");
+    public static final List<String> SOURCES = List.of("futures", "futures_1h", "futures_1m", "futures_1s", "options",
+            "cot", "trading", "slices");
 
     public enum Status { REPLAYED, COMPLETE_ALREADY, FAILED }
 
@@ -81,7 +83,8 @@ public final class DeadLetterReplay {
 
     /** Whether replaying this letter asks Databento again (and so needs the API key). */
     public static boolean asksDatabento(DeadLetter letter) {
-        return letter.source().equals("options") || (letter.source().equals("futures") && !readableResponse(letter));
+        return letter.source().equals("options")
+                || (BarSchema.ofDataType(letter.source()).isPresent() && !readableResponse(letter));
     }
 
     public Result replay(DeadLetter letter) {
@@ -141,10 +144,13 @@ public final class DeadLetterReplay {
         } catch (ConfigurationException unknown) {
             return new NotReplayable(unknown.getMessage());
         }
+        if (BarSchema.ofDataType(source).isPresent()) {
+            Backfill.DailySource futures = Backfill.DailySource.of(source);
+            return storedResponse(letter, futures.dataType())
+                    ? new Ingest("direct:futures-load", payloadText(letter), futures.properties(), futures.dataType())
+                    : new Ingest(futures.endpoint(), null, futures.properties(), futures.dataType());
+        }
         return switch (source) {
-            case "futures" -> storedResponse(letter)
-                    ? new Ingest("direct:futures-load", payloadText(letter), Map.of(), FuturesLakeTable.DATA_TYPE)
-                    : new Ingest("direct:futures-ingest", null, Map.of(), FuturesLakeTable.DATA_TYPE);
             case "options" -> new Ingest("direct:options-ingest", null, Map.of(), OptionsLakeTable.DATA_TYPE);
             default -> cot(letter);
         };
@@ -154,13 +160,13 @@ public final class DeadLetterReplay {
      * A response worth loading again: one that was read, and failed later (a store, the disk, a lock), and that
      * no later lake batch of its date has overtaken (loading it then would bring back older data as the newest).
      */
-    private boolean storedResponse(DeadLetter letter) {
+    private boolean storedResponse(DeadLetter letter, String dataType) {
         if (!readableResponse(letter) || letter.date().isEmpty()) {
             return false;
         }
         java.time.LocalDate date = letter.date().get();
         String failedAt = io.marketlake.Timestamps.COMPACT.format(java.time.Instant.parse(letter.failedAt()));
-        return ledger.newestLakeBatch(FuturesLakeTable.DATA_TYPE, letter.market(), date)
+        return ledger.newestLakeBatch(dataType, letter.market(), date)
                 .map(batch -> batch.compareTo(failedAt) < 0).orElse(true);
     }
 

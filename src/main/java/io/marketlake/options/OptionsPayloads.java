@@ -34,13 +34,13 @@ public record OptionsPayloads(PayloadSource definitions, PayloadSource statistic
 
     private static PayloadSource file(List<String> paths, String schema) {
         return paths.stream().filter(p -> p.endsWith("-" + schema + ".txt")).findFirst()
-                .map(p -> (PayloadSource) new FileSource(Path.of(p)))
+                .map(p -> (PayloadSource) new PayloadSource.FileSource(Path.of(p)))
                 .orElseThrow(() -> new IllegalArgumentException("no " + schema + " response among " + paths));
     }
 
     private static PayloadSource quotesFile(List<String> paths) {
         return paths.stream().filter(p -> !p.endsWith("-definition.txt") && !p.endsWith("-statistics.txt"))
-                .findFirst().map(p -> (PayloadSource) new FileSource(Path.of(p)))
+                .findFirst().map(p -> (PayloadSource) new PayloadSource.FileSource(Path.of(p)))
                 .orElseThrow(() -> new IllegalArgumentException("no quotes response among " + paths));
     }
 
@@ -60,18 +60,5 @@ public record OptionsPayloads(PayloadSource definitions, PayloadSource statistic
                 return new InputStreamReader(in, StandardCharsets.UTF_8);
             }
         };
-    }
-
-    /** A downloaded response on disk. */
-    public record FileSource(Path path) implements PayloadSource {
-        @Override
-        public String name() {
-            return path.getFileName().toString();
-        }
-
-        @Override
-        public Reader open() throws IOException {
-            return Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        }
     }
 }

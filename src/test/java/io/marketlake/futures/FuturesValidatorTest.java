@@ -13,7 +13,7 @@ class FuturesValidatorTest {
 
     private final Batch<OhlcvBar> batch = new FuturesValidator().validate(
             new OhlcvReader().read(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv")),
-            "2026-02-17");
+            "2026-02-17", null);
     private static final String HEADER = "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n";
     private static final String HEJ6_TUE = "1771286400000000000,35,1,1,91500000000,92000000000,91000000000,91500000000,5,HEJ6";
 
@@ -52,7 +52,7 @@ class FuturesValidatorTest {
                 "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n"
                         + "1771286400000000000,35,1,2,91500000000,92000000000,91000000000,93000000000,5,HEK6\n"
                         + "1771286400000000000,35,1,3,91500000000,92000000000,91000000000,91500000000,-5,HEM6\n"),
-                "2026-02-17");
+                "2026-02-17", null);
         assertThat(all.rejections()).extracting(Rejection::rule)
                 .containsExactly("close_outside_range", "negative_volume");
     }
@@ -60,7 +60,7 @@ class FuturesValidatorTest {
     @Test
     void a_bar_repeated_in_a_response_is_kept_once_and_the_repeat_quarantined() {
         Batch<OhlcvBar> checked = new FuturesValidator().validate(
-                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + HEJ6_TUE + "\n"), "2026-02-17");
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + HEJ6_TUE + "\n"), "2026-02-17", null);
 
         assertThat(checked.records()).singleElement().satisfies(b -> assertThat(b.symbol()).isEqualTo("HEJ6"));
         assertThat(checked.rejections()).singleElement().satisfies(r -> {
@@ -73,7 +73,7 @@ class FuturesValidatorTest {
     void two_different_bars_for_one_instrument_and_time_are_both_refused() {
         String other = HEJ6_TUE.replace(",91500000000,5,HEJ6", ",91600000000,5,HEJ6");
         Batch<OhlcvBar> checked = new FuturesValidator().validate(
-                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + other + "\n"), "2026-02-17");
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + other + "\n"), "2026-02-17", null);
 
         assertThat(checked.records()).isEmpty();
         assertThat(checked.rejections()).extracting(Rejection::rule).containsExactly("conflicting_records",
@@ -84,12 +84,36 @@ class FuturesValidatorTest {
     void a_bar_of_another_date_than_the_one_asked_for_is_refused() {
         String wednesday = HEJ6_TUE.replace("1771286400000000000", "1771372800000000000");
         Batch<OhlcvBar> checked = new FuturesValidator().validate(
-                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + wednesday + "\n"), "2026-02-17");
+                new OhlcvReader().read(HEADER + HEJ6_TUE + "\n" + wednesday + "\n"), "2026-02-17", null);
 
         assertThat(checked.records()).extracting(OhlcvBar::tradingDate).containsExactly(java.time.LocalDate.of(2026, 2, 17));
         assertThat(checked.rejections()).singleElement().satisfies(r -> {
             assertThat(r.rule()).isEqualTo("outside_requested_range");
             assertThat(r.detail()).contains("2026-02-18").contains("2026-02-17");
         });
+    }
+
+    @Test
+    void minute_bars_must_be_minute_bars_on_the_minute() {
+        String minute = "1771286460000000000,33,1,1,91500000000,92000000000,91000000000,91500000000,5,HEJ6";
+        String daily = "1771286400000000000,35,1,2,91500000000,92000000000,91000000000,91500000000,5,HEK6";
+        String offGrid = "1771286490000000000,33,1,3,91500000000,92000000000,91000000000,91500000000,5,HEM6";
+        Batch<OhlcvBar> checked = new FuturesValidator().validate(
+                new OhlcvReader().read(HEADER + minute + "\n" + daily + "\n" + offGrid + "\n"), "2026-02-17", "ohlcv-1m");
+
+        assertThat(checked.records()).extracting(OhlcvBar::symbol).containsExactly("HEJ6");
+        assertThat(checked.rejections()).extracting(Rejection::rule).containsExactly("wrong_schema", "off_bar_boundary");
+        assertThat(checked.rejections().get(0).detail()).contains("HEK6").contains("rtype 35").contains("ohlcv-1m");
+        assertThat(checked.rejections().get(1).detail()).contains("HEM6").contains("2026-02-17T00:01:30Z");
+    }
+
+    @Test
+    void a_daily_bar_must_open_at_midnight_utc() {
+        String noon = HEJ6_TUE.replace("1771286400000000000", "1771329600000000000");
+        Batch<OhlcvBar> checked = new FuturesValidator().validate(new OhlcvReader().read(HEADER + noon + "\n"),
+                "2026-02-17", "ohlcv-1d");
+
+        assertThat(checked.records()).isEmpty();
+        assertThat(checked.rejections()).extracting(Rejection::rule).containsExactly("off_bar_boundary");
     }
 }

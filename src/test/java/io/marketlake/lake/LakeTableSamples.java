@@ -41,8 +41,12 @@ final class LakeTableSamples {
         String records() {
             LakeWriter writer = new LakeWriter(Clock.fixed(INGESTED_AT, ZoneOffset.UTC));
             return writer.plan(table, "TEST", rows, BATCH_ID).stream()
-                    .flatMap(file -> file.records().stream()
-                            .map(record -> file.relativePath() + " " + GenericData.get().toString(record)))
+                    .flatMap(file -> {
+                        List<String> lines = new java.util.ArrayList<>();
+                        file.records().forEach(record -> lines.add(file.relativePath() + " "
+                                + GenericData.get().toString(record)));
+                        return lines.stream();
+                    })
                     .collect(Collectors.joining("\n", "", "\n"));
         }
 

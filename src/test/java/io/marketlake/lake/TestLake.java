@@ -48,11 +48,13 @@ public final class TestLake {
                 Files.createDirectories(target.getParent());
                 try (ParquetWriter<GenericRecord> out = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(target))
                         .withConf(new PlainParquetConfiguration())
-                        .withSchema(file.records().get(0).getSchema())
+                        .withSchema(file.records().schema())
                         .withDataModel(GenericData.get())
                         .withCompressionCodec(CompressionCodecName.ZSTD)
                         .build()) {
-                    for (GenericRecord record : file.records()) {
+                    List<GenericRecord> records = new java.util.ArrayList<>();
+                    file.records().forEach(records::add);
+                    for (GenericRecord record : records) {
                         out.write(record);
                     }
                 }
