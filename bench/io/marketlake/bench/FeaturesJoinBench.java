@@ -29,9 +29,6 @@ import javax.sql.DataSource;
  */
 public final class FeaturesJoinBench {
 
-    private static final long STEP_MS = 15 * 60_000L;
-    private static final long PUBLICATION_DELAY_MS = 60_000L;
-
     public static void main(String[] args) throws Exception {
         int times = Integer.getInteger("times", 1_000_000);
         int features = Integer.getInteger("features", 50);
@@ -40,38 +37,13 @@ public final class FeaturesJoinBench {
         DataSource dataSource = FeatureDataSources.create("jdbc:sqlite:" + dir.resolve("features.db"));
         FeatureStore store = new FeatureStore(dataSource, Clock.systemUTC(), new Staleness(Map.of()));
         store.createSchema();
-        long start = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
+        long start = BenchStore.START.toEpochMilli();
 
         long generate = System.nanoTime();
         Path rowsCsv = dir.resolve("features.csv");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO features (market, feature_name,"
-                        + " as_of, available_at, recorded_at, value, quality) VALUES ('HE', ?, ?, ?, ?, ?, 'normal')");
-                BufferedWriter csv = Files.newBufferedWriter(rowsCsv, StandardCharsets.UTF_8)) {
-            connection.setAutoCommit(false);
-            csv.write("feature_name,as_of,available_at,value\n");
-            for (int a = 0; a < asOfs; a++) {
-                for (int f = 0; f < features; f++) {
-                    long asOf = start + a * STEP_MS;
-                    long availableAt = asOf + PUBLICATION_DELAY_MS;
-                    double value = f * 1000 + a * 0.25;
-                    insert.setString(1, "feature." + f);
-                    insert.setLong(2, asOf);
-                    insert.setLong(3, availableAt);
-                    insert.setLong(4, availableAt);
-                    insert.setDouble(5, value);
-                    insert.addBatch();
-                    csv.write("feature." + f + "," + asOf + "," + availableAt + "," + value + "\n");
-                }
-                if (a % 200 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-            connection.commit();
-        }
+        BenchStore.fill(dataSource, features, asOfs, rowsCsv);
         Path timesCsv = dir.resolve("times.csv");
-        long span = asOfs * STEP_MS;
+        long span = asOfs * BenchStore.STEP_MS;
         try (BufferedWriter csv = Files.newBufferedWriter(timesCsv, StandardCharsets.UTF_8)) {
             csv.write("ts\n");
             for (int i = 0; i < times; i++) {

@@ -13,7 +13,9 @@ import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * The application as the command line uses it: Camel Main with the configuration from {@code config/} and the
- * routes from {@code routes/*.yaml}, started for one command (or run as the daemon) and stopped after.
+ * routes from {@code routes/*.yaml}, started for one command (or run as the daemon) and stopped after; or, for a
+ * command that only reads the stores, the same beans from the same configuration without routes or a started
+ * context ({@link #open}).
  */
 public final class Marketlake implements AutoCloseable {
 
@@ -22,9 +24,11 @@ public final class Marketlake implements AutoCloseable {
             "file:config/application.properties;optional=true,classpath:application.properties;optional=true";
 
     private final Main main;
+    private final CamelContext readOnly;
 
-    private Marketlake(Main main) {
+    private Marketlake(Main main, CamelContext readOnly) {
         this.main = main;
+        this.readOnly = readOnly;
     }
 
     /** Applies the application's Camel Main configuration; tests call it too, so they run what users run. */
@@ -38,7 +42,7 @@ public final class Marketlake implements AutoCloseable {
         configure(main.configure());
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
-        return new Marketlake(main);
+        return new Marketlake(main, null);
     }
 
     /** Starts Camel for a one-shot command: schedules off, routes ready to be called. */
@@ -55,18 +59,39 @@ public final class Marketlake implements AutoCloseable {
     }
 
     /**
+     * The application's beans for a command that only reads (features, lake read, slices verify, trading reads,
+     * dlq list): the same configuration (locations, overrides, environment and system properties) bound into a
+     * context that loads no route and never starts, so the answer comes without Camel's start-up.
+     */
+    public static Marketlake open(Map<String, String> overrides) {
+        CamelContext context = configuredContext(overrides);
+        try {
+            new MarketlakeConfiguration(true).configure(context);
+            return new Marketlake(null, context);
+        } catch (RuntimeException e) {
+            context.stop();
+            throw e;
+        }
+    }
+
+    private static CamelContext configuredContext(Map<String, String> overrides) {
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.setLocation(PROPERTY_LOCATIONS);
+        Properties given = new Properties();
+        given.putAll(overrides);
+        properties.setOverrideProperties(given);
+        context.build();
+        return context;
+    }
+
+    /**
      * marketlake.home as the application resolves it (same locations, overrides, environment and system
      * properties), without starting the application: reading dead letters must not open the feature store or routes.
      */
     public static Path home(Map<String, String> overrides) {
-        DefaultCamelContext context = new DefaultCamelContext(false);
+        CamelContext context = configuredContext(overrides);
         try {
-            PropertiesComponent properties = context.getPropertiesComponent();
-            properties.setLocation(PROPERTY_LOCATIONS);
-            Properties given = new Properties();
-            given.putAll(overrides);
-            properties.setOverrideProperties(given);
-            context.build();
             return new Settings(context).home();
         } finally {
             context.stop();
@@ -79,7 +104,7 @@ public final class Marketlake implements AutoCloseable {
     }
 
     public CamelContext context() {
-        return main.getCamelContext();
+        return main != null ? main.getCamelContext() : readOnly;
     }
 
     public Settings settings() {
@@ -96,7 +121,7 @@ public final class Marketlake implements AutoCloseable {
 
     /** Fails with a clear message when the routes were not found (the command was run from elsewhere). */
     public void requireRoute(String routeId) {
-        if (context().getRoute(routeId) == null) {
+        if (main == null || context().getRoute(routeId) == null) {
             throw new ConfigurationException("route " + routeId + " is not loaded: run marketlake from its directory"
                     + " (it reads routes/*.yaml and config/ from there) or set camel.main.routes-include-pattern");
         }
@@ -124,6 +149,10 @@ public final class Marketlake implements AutoCloseable {
 
     @Override
     public void close() {
+        if (main == null) {
+            // never started: stopping would only log Camel's shutdown lines after a read's answer
+            return;
+        }
         try {
             main.stop();
         } catch (Exception e) {

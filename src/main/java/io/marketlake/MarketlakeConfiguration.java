@@ -55,6 +55,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -64,101 +65,166 @@ import org.apache.camel.spi.Registry;
 /** Binds the beans the YAML routes name, built from configuration. */
 public class MarketlakeConfiguration implements CamelConfiguration {
 
+    private final boolean readOnly;
+
+    /** The application's beans, all built at start-up, so a bad setting stops the start. */
+    public MarketlakeConfiguration() {
+        this(false);
+    }
+
+    /**
+     * @param readOnly for a command that only reads the stores: each bean is built on its first lookup, and the
+     *                 start-up sweep of temp files (a change to the home) is left to the commands that write
+     */
+    public MarketlakeConfiguration(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
     @Override
     public void configure(CamelContext context) {
         Settings settings = new Settings(context);
-        Registry registry = context.getRegistry();
+        Beans beans = new Beans(context.getRegistry());
         Clock clock = Clock.systemUTC();
         Markets markets = settings.markets();
         String keyVariable = settings.get("marketlake.databento.api-key-env");
         Redactor redactor = Redactor.install(keyVariable);
 
-        registry.bind("settings", settings);
-        new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
-                settings.home().resolve("landing")), settings.duration("marketlake.temp-files.max-age"), clock).sweep();
-        registry.bind("markets", markets);
-        MarketSchedules schedules = MarketSchedules.fromProperties(markets, settings::optional);
-        registry.bind("scheduleTriggers", new ScheduleTriggers(schedules));
+        beans.bind("settings", Settings.class, () -> settings);
+        if (!readOnly) {
+            new TempFileSweeper(List.of(settings.lakeRoot(), settings.home().resolve("dead"),
+                    settings.home().resolve("landing")), settings.duration("marketlake.temp-files.max-age"), clock)
+                    .sweep();
+        }
+        beans.bind("markets", Markets.class, () -> markets);
+        Supplier<MarketSchedules> schedules = beans.bind("marketSchedules", MarketSchedules.class,
+                () -> MarketSchedules.fromProperties(markets, settings::optional));
+        beans.bind("scheduleTriggers", ScheduleTriggers.class, () -> new ScheduleTriggers(schedules.get()));
 
-        OptionsSettings options = new OptionsSettings(schedules,
-                settings.duration("marketlake.options.quote-lookback"),
-                settings.duration("marketlake.options.statistics-lookback"),
-                settings.get("marketlake.options.quote-schema"),
-                settings.decimal("marketlake.options.risk-free-rate"),
-                settings.longValue("marketlake.options.min-oi"),
-                settings.decimal("marketlake.options.max-spread-pct"),
-                settings.integer("marketlake.options.min-liquid-strikes"));
-        // responses read into memory (futures, COT) and responses streamed to landing files (options)
-        HttpLimits inMemory = httpLimits(settings, "marketlake.http.max-response-bytes");
-        HttpLimits streamed = httpLimits(settings, "marketlake.http.max-streamed-bytes");
-        registry.bind("sourceHttp", inMemory);
-        DatabentoAuth auth = new DatabentoAuth(keyVariable, inMemory);
-        registry.bind("databentoStreamAuth", new DatabentoAuth(keyVariable, streamed));
-        registry.bind("databentoAuth", auth);
-        registry.bind("databentoRequest", new DatabentoRequest(auth, markets, settings.get("marketlake.databento.dataset"),
-                settings.get("marketlake.databento.encoding"), options));
-        registry.bind("ohlcvReader", new OhlcvReader());
-        registry.bind("futuresValidator", new FuturesValidator());
-        registry.bind("futuresFeatures", new FuturesFeatures());
+        Supplier<OptionsSettings> options = beans.bind("optionsSettings", OptionsSettings.class,
+                () -> new OptionsSettings(schedules.get(),
+                        settings.duration("marketlake.options.quote-lookback"),
+                        settings.duration("marketlake.options.statistics-lookback"),
+                        settings.get("marketlake.options.quote-schema"),
+                        settings.decimal("marketlake.options.risk-free-rate"),
+                        settings.longValue("marketlake.options.min-oi"),
+                        settings.decimal("marketlake.options.max-spread-pct"),
+                        settings.integer("marketlake.options.min-liquid-strikes")));
+        // responses read into memory (futures daily bars, COT) and responses streamed to landing files (options,
+        // intraday bars)
+        Supplier<HttpLimits> inMemory = beans.bind("sourceHttp", HttpLimits.class,
+                () -> httpLimits(settings, "marketlake.http.max-response-bytes"));
+        Supplier<DatabentoAuth> auth = beans.bind("databentoAuth", DatabentoAuth.class,
+                () -> new DatabentoAuth(keyVariable, inMemory.get()));
+        beans.bind("databentoStreamAuth", DatabentoAuth.class,
+                () -> new DatabentoAuth(keyVariable, httpLimits(settings, "marketlake.http.max-streamed-bytes")));
+        beans.bind("databentoRequest", DatabentoRequest.class, () -> new DatabentoRequest(auth.get(), markets,
+                settings.get("marketlake.databento.dataset"), settings.get("marketlake.databento.encoding"),
+                options.get()));
+        beans.bind("ohlcvReader", OhlcvReader.class, OhlcvReader::new);
+        beans.bind("futuresValidator", FuturesValidator.class, FuturesValidator::new);
+        beans.bind("futuresFeatures", FuturesFeatures.class, FuturesFeatures::new);
 
-        LakeWriter lakeWriter = new LakeWriter(clock);
-        LakeReader lakeReader = new LakeReader(settings.lakeRoot());
-        registry.bind("lakeWriter", lakeWriter);
-        registry.bind("lakeReader", lakeReader);
-        registry.bind("lakeFiles", new LakeFiles(settings.lakeRoot(), settings.get("marketlake.lake.compression")));
-        registry.bind("landings", new Landings());
-        registry.bind("chainSnapshots", new ChainSnapshots(markets, options));
-        registry.bind("chainResponses", new ChainResponses());
-        registry.bind("chainReader", new ChainReader());
-        registry.bind("chainJoin", new ChainJoin());
-        registry.bind("chainPricing", new ChainPricing(options.riskFreeRate()));
-        registry.bind("chainValidator", new ChainValidator());
-        registry.bind("chainFeatures", new ChainFeatures(options.minOpenInterest(), options.maxSpreadOfMid(),
-                options.minLiquidStrikes()));
-        registry.bind("optionsLake", new LakePlanner<>(new OptionsLakeTable(), lakeWriter));
-        DeltaTables trading = new DeltaTables(settings.home().resolve("trading"),
-                settings.integer("marketlake.trading.checkpoint-interval"));
-        registry.bind("tradingImport", new TradingImport(trading,
+        Supplier<LakeWriter> lakeWriter = beans.bind("lakeWriter", LakeWriter.class, () -> new LakeWriter(clock));
+        Supplier<LakeReader> lakeReader = beans.bind("lakeReader", LakeReader.class,
+                () -> new LakeReader(settings.lakeRoot()));
+        beans.bind("lakeFiles", LakeFiles.class,
+                () -> new LakeFiles(settings.lakeRoot(), settings.get("marketlake.lake.compression")));
+        beans.bind("landings", Landings.class, Landings::new);
+        beans.bind("chainSnapshots", ChainSnapshots.class, () -> new ChainSnapshots(markets, options.get()));
+        beans.bind("chainResponses", ChainResponses.class, ChainResponses::new);
+        beans.bind("chainReader", ChainReader.class, ChainReader::new);
+        beans.bind("chainJoin", ChainJoin.class, ChainJoin::new);
+        beans.bind("chainPricing", ChainPricing.class, () -> new ChainPricing(options.get().riskFreeRate()));
+        beans.bind("chainValidator", ChainValidator.class, ChainValidator::new);
+        beans.bind("chainFeatures", ChainFeatures.class, () -> new ChainFeatures(options.get().minOpenInterest(),
+                options.get().maxSpreadOfMid(), options.get().minLiquidStrikes()));
+        beans.bind("optionsLake", LakePlanner.class, () -> new LakePlanner<>(new OptionsLakeTable(), lakeWriter.get()));
+        Supplier<DeltaTables> trading = beans.bind("deltaTables", DeltaTables.class,
+                () -> new DeltaTables(settings.home().resolve("trading"),
+                        settings.integer("marketlake.trading.checkpoint-interval")));
+        beans.bind("tradingImport", TradingImport.class, () -> new TradingImport(trading.get(),
                 settings.integer("marketlake.trading.batch-size")));
-        registry.bind("tradingRepository", new TradingRepository(trading));
-        registry.bind("sliceExporter", new SliceExporter(lakeReader, settings.home().resolve("runs"), markets));
-        registry.bind("futuresBars", new FuturesBars(lakeWriter));
-        registry.bind("landedBars", new LandedBars());
+        beans.bind("tradingRepository", TradingRepository.class, () -> new TradingRepository(trading.get()));
+        beans.bind("sliceExporter", SliceExporter.class,
+                () -> new SliceExporter(lakeReader.get(), settings.home().resolve("runs"), markets));
+        beans.bind("futuresBars", FuturesBars.class, () -> new FuturesBars(lakeWriter.get()));
+        beans.bind("landedBars", LandedBars.class, LandedBars::new);
 
-        DataSource dataSource = FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"),
-                settings.duration("marketlake.features.busy-timeout"));
-        FeatureStore featureStore = new FeatureStore(dataSource, clock, new Staleness(settings.under("marketlake.staleness.")));
-        featureStore.createSchema();
-        registry.bind("featureDataSource", dataSource);
-        registry.bind("featureStore", featureStore);
-        registry.bind("featureMatrix", new FeatureMatrix(featureStore));
-        BatchLedger ledger = new BatchLedger(featureStore, lakeReader);
-        registry.bind("batchLedger", ledger);
-        Ingestion ingestion = new Ingestion(context);
-        registry.bind("ingestion", ingestion);
-        registry.bind("backfill", new Backfill(ingestion, ledger, markets));
-        registry.bind("schedule", new Schedule(schedules, clock, ledger,
+        Supplier<DataSource> dataSource = beans.bind("featureDataSource", DataSource.class,
+                () -> FeatureDataSources.create(settings.get("marketlake.features.jdbc-url"),
+                        settings.duration("marketlake.features.busy-timeout")));
+        Supplier<FeatureStore> featureStore = beans.bind("featureStore", FeatureStore.class, () -> {
+            FeatureStore store = new FeatureStore(dataSource.get(), clock,
+                    new Staleness(settings.under("marketlake.staleness.")));
+            store.createSchema();
+            return store;
+        });
+        beans.bind("featureMatrix", FeatureMatrix.class, () -> new FeatureMatrix(featureStore.get()));
+        Supplier<BatchLedger> ledger = beans.bind("batchLedger", BatchLedger.class,
+                () -> new BatchLedger(featureStore.get(), lakeReader.get()));
+        Supplier<Ingestion> ingestion = beans.bind("ingestion", Ingestion.class, () -> new Ingestion(context));
+        beans.bind("backfill", Backfill.class, () -> new Backfill(ingestion.get(), ledger.get(), markets));
+        beans.bind("schedule", Schedule.class, () -> new Schedule(schedules.get(), clock, ledger.get(),
                 settings.integer("marketlake.schedules.catch-up-days"), futuresSchemas(settings)));
 
-        CotReleaseCalendar calendar = CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar")));
-        registry.bind("cotReleaseCalendar", calendar);
-        registry.bind("cotSources", new CotSources(settings.get("marketlake.cftc.base-url"),
+        Supplier<CotReleaseCalendar> calendar = beans.bind("cotReleaseCalendar", CotReleaseCalendar.class,
+                () -> CotReleaseCalendar.load(Path.of(settings.get("marketlake.cot.release-calendar"))));
+        beans.bind("cotSources", CotSources.class, () -> new CotSources(settings.get("marketlake.cftc.base-url"),
                 settings.get("marketlake.cot.yearly-path"), settings.get("marketlake.cot.current-week-path"),
                 settings.integer("marketlake.cot.revision-weeks")));
-        registry.bind("cotFiles", new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
+        beans.bind("cotFiles", CotFiles.class, () -> new CotFiles(Pattern.compile(settings.get("marketlake.cot.zip-entry")),
                 settings.longValue("marketlake.cot.max-uncompressed-bytes")));
-        registry.bind("cotReader", new CotReader(markets));
-        registry.bind("cotValidator", new CotValidator(markets));
-        registry.bind("cotVersions", new CotVersions(lakeReader, ledger));
-        registry.bind("cotFeatures", new CotFeatures(calendar, settings.duration("marketlake.cot.live-window"), clock));
-        registry.bind("cotLake", new LakePlanner<>(new CotLakeTable(calendar), lakeWriter));
+        beans.bind("cotReader", CotReader.class, () -> new CotReader(markets));
+        beans.bind("cotValidator", CotValidator.class, () -> new CotValidator(markets));
+        beans.bind("cotVersions", CotVersions.class, () -> new CotVersions(lakeReader.get(), ledger.get()));
+        beans.bind("cotFeatures", CotFeatures.class, () -> new CotFeatures(calendar.get(),
+                settings.duration("marketlake.cot.live-window"), clock));
+        beans.bind("cotLake", LakePlanner.class,
+                () -> new LakePlanner<>(new CotLakeTable(calendar.get()), lakeWriter.get()));
 
-        PipelineStats stats = new PipelineStats(clock);
-        registry.bind("pipelineStats", stats);
-        registry.bind("ingestReports", new IngestReports(lakeWriter, stats));
-        registry.bind("deadLetters", new DeadLetters(clock, stats, redactor,
+        Supplier<PipelineStats> stats = beans.bind("pipelineStats", PipelineStats.class, () -> new PipelineStats(clock));
+        beans.bind("ingestReports", IngestReports.class, () -> new IngestReports(lakeWriter.get(), stats.get()));
+        beans.bind("deadLetters", DeadLetters.class, () -> new DeadLetters(clock, stats.get(), redactor,
                 settings.home().resolve("dead")));
-        registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(settings.longValue("marketlake.retry.max-delay-ms"))));
+        beans.bind("retryAfter", RetryAfter.class,
+                () -> new RetryAfter(Duration.ofMillis(settings.longValue("marketlake.retry.max-delay-ms"))));
+        if (!readOnly) {
+            beans.buildAll();
+        }
+    }
+
+    /**
+     * Beans bound by the supplier that builds them, each built once, on its first lookup (Camel's registry asks the
+     * supplier) or when another bean needs it; {@link #buildAll} builds every one in the order bound.
+     */
+    private static final class Beans {
+        private final Registry registry;
+        private final List<Supplier<?>> bound = new java.util.ArrayList<>();
+
+        Beans(Registry registry) {
+            this.registry = registry;
+        }
+
+        <T> Supplier<T> bind(String name, Class<T> type, Supplier<? extends T> create) {
+            Supplier<T> once = new Supplier<>() {
+                private T bean;
+
+                @Override
+                public synchronized T get() {
+                    if (bean == null) {
+                        bean = create.get();
+                    }
+                    return bean;
+                }
+            };
+            registry.bind(name, type, once::get);
+            bound.add(once);
+            return once;
+        }
+
+        void buildAll() {
+            bound.forEach(Supplier::get);
+        }
     }
 
     /** The bar schemas the futures triggers ingest, each a feed of its own. */

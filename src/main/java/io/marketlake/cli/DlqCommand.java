@@ -45,7 +45,8 @@ final class DlqCommand {
     CommandSpec spec;
 
     @Command(name = "list", description = "The waiting dead letters (not replayed), oldest first.")
-    int list(@Option(names = "--source", description = "Only this source: futures, options, cot, trading or slices.")
+    int list(@Option(names = "--source", description = "Only this source: futures (futures_1h, futures_1m, "
+            + "futures_1s: intraday bars), options, cot, trading or slices.")
             String source, @Option(names = "--json", description = "JSON instead of a table.") boolean json) {
         List<DeadLetter> letters = ReplayChoice.ofSource(archive().waiting(), source);
         LETTERS.print(spec.commandLine().getOut(), letters, json);
@@ -65,7 +66,8 @@ final class DlqCommand {
     @Command(name = "replay", description = "Re-drive dead letters through their pipeline; replayed ones move to "
             + "dead/.replayed/.")
     int replay(@ArgGroup(exclusive = true, multiplicity = "1") Which which,
-            @Option(names = "--source", description = "Only this source: futures, options, cot, trading or slices.")
+            @Option(names = "--source", description = "Only this source: futures (futures_1h, futures_1m, "
+                    + "futures_1s: intraday bars), options, cot, trading or slices.")
             String source) {
         PrintWriter out = spec.commandLine().getOut();
         DeadLetterArchive archive = archive();

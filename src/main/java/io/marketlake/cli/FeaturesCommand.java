@@ -49,7 +49,7 @@ final class FeaturesCommand {
             Instant time,
             @Option(names = "--json") boolean json) {
         List<FeaturePoint> points;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             marketlake.settings().markets().get(market);
             points = marketlake.bean("featureStore", FeatureStore.class).at(market, time);
         }
@@ -71,7 +71,7 @@ final class FeaturesCommand {
             Instant asRecorded,
             @Option(names = "--out", required = true, description = "FILE.parquet or FILE.csv") Path out) {
         FeatureMatrix.Result result;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             if (market != null) {
                 marketlake.settings().markets().get(market);
             }
@@ -91,7 +91,7 @@ final class FeaturesCommand {
             @Option(names = "--json") boolean json) {
         new DateRange(from, to);
         List<FeatureRow> rows;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             marketlake.settings().markets().get(market);
             rows = marketlake.bean("featureStore", FeatureStore.class).history(market, feature,
                     from.atStartOfDay(ZoneOffset.UTC).toInstant(),

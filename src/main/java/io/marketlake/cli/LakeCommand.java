@@ -40,7 +40,7 @@ final class LakeCommand {
             boolean allVersions) {
         new DateRange(from, to);
         LakeRows rows;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             marketlake.settings().markets().get(market);
             LakeReader lake = marketlake.bean("lakeReader", LakeReader.class);
             rows = lake.read(lake.requireDataType(type), market, from, to, allVersions);

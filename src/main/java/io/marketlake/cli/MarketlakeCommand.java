@@ -62,4 +62,9 @@ public final class MarketlakeCommand {
     Marketlake start() {
         return Marketlake.start(overrides());
     }
+
+    /** The stores for a command that only reads them: no route, no Camel start-up. */
+    Marketlake open() {
+        return Marketlake.open(overrides());
+    }
 }

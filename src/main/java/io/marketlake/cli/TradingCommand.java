@@ -83,7 +83,7 @@ final class TradingCommand {
     @Command(name = "positions", description = "Positions as they stood: one per strategy and symbol.")
     int positions(@Mixin Reading reading, @Option(names = "--open", description = "Open positions only.") boolean open) {
         List<Map<String, Object>> rows;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             rows = marketlake.bean("tradingRepository", TradingRepository.class)
                     .positions(reading.at(), reading.symbol, open, reading.strategy);
         }
@@ -96,7 +96,7 @@ final class TradingCommand {
             String table, @Mixin Reading reading) {
         TradingTable tradingTable = TradingTable.named(table);
         List<Map<String, Object>> rows;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             rows = marketlake.bean("tradingRepository", TradingRepository.class)
                     .rows(tradingTable, reading.at(), reading.symbol, reading.strategy);
         }
@@ -107,7 +107,7 @@ final class TradingCommand {
     @Command(name = "history", description = "Versions of a table with commit time and operation.")
     int history(@Option(names = "--table", required = true) String table, @Option(names = "--json") boolean json) {
         List<Commit> commits;
-        try (Marketlake marketlake = root.start()) {
+        try (Marketlake marketlake = root.open()) {
             commits = marketlake.bean("tradingRepository", TradingRepository.class).history(TradingTable.named(table));
         }
         HISTORY.print(spec.commandLine().getOut(), commits, json);

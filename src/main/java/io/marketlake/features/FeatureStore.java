@@ -89,8 +89,10 @@ public final class FeatureStore {
      * only the rows not yet available then; its cost does not grow with the rows before the time. The unary plus
      * keeps SQLite from taking the available_at index instead (every row of the market before t, then a sort).
      */
+    // as_of <= available_at (FeatureValue), so as_of <= t holds for every row it can answer: the bound lets the
+    // primary key seek to t, where the newest as_of first would walk back over every row after t
     static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
-            + " WHERE market = ? AND feature_name = ? AND +available_at <= ?"
+            + " WHERE market = ? AND feature_name = ? AND +available_at <= ? AND as_of <= ?"
             + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
     private static final String HISTORY = "SELECT feature_name, value, as_of, available_at, recorded_at, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?"
@@ -346,6 +348,7 @@ public final class FeatureStore {
                     select.setString(1, market);
                     select.setString(2, feature);
                     select.setLong(3, Timestamps.floorMillis(time));
+                    select.setLong(4, Timestamps.floorMillis(time));
                     try (ResultSet rs = select.executeQuery()) {
                         if (rs.next()) {
                             points.add(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * {@code %msg} of logback.xml: the formatted message with every secret masked by {@link Redactor#global()}, at
+ * {@code %msg} of the log pattern (LogConfiguration): the formatted message with every secret masked by {@link Redactor#global()}, at
  * every level and for every logger (Camel's, the HTTP client's), since a vendor may echo the key in a body that
  * any of them prints.
  */

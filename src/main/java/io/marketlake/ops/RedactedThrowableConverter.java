@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 
 /**
- * {@code %ex} of logback.xml: the stack trace with every secret masked by {@link Redactor#global()}. Exception
+ * {@code %ex} of the log pattern (LogConfiguration): the stack trace with every secret masked by {@link Redactor#global()}. Exception
  * messages, their causes' and Camel's message history (which repeats the body) are where an echoed key lands.
  */
 public class RedactedThrowableConverter extends ThrowableProxyConverter {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
-/** Log lines as the operator reads them, rendered by the STDERR encoder of logback.xml, never show the key. */
+/** Log lines as the operator reads them, rendered by the STDERR encoder (LogConfiguration), never show the key. */
 class LogRedactionTest {
 
     private static final String KEY = RedactorTest.KEY;
@@ -69,11 +69,11 @@ class LogRedactionTest {
                 .satisfies(RedactionAssert::containsNoForm);
     }
 
-    /** The events, as the STDERR appender of logback.xml would write them. */
+    /** The events, as the STDERR appender (LogConfiguration) would write them. */
     private String rendered() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
-        assertThat(console).as("the STDERR appender of logback.xml").isNotNull();
+        assertThat(console).as("the STDERR appender (LogConfiguration)").isNotNull();
         assertThat(events.list).hasSize(1);
         return new String(console.getEncoder().encode(events.list.get(0)), StandardCharsets.UTF_8);
     }

@@ -39,7 +39,8 @@ class ReplayChoiceTest {
     void a_source_that_nothing_replays_is_a_usage_error_listing_those_that_are() {
         assertThatThrownBy(() -> ReplayChoice.forReplay(archive(), null, "orders"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("unknown source 'orders'").hasMessageContaining("futures, options, cot");
+                .hasMessageContaining("unknown source 'orders'")
+                .hasMessageContaining("futures, futures_1h, futures_1m, futures_1s, options, cot");
     }
 
     @Test

@@ -115,7 +115,7 @@ class SecretsAndJmxTest extends RouteTestSupport {
         }
     }
 
-    /** The line the STDERR appender of logback.xml writes for the event. */
+    /** The line the STDERR appender (LogConfiguration) writes for the event. */
     private String rendered(ILoggingEvent event) {
         Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR")).getEncoder();
         return new String(encoder.encode(event), StandardCharsets.UTF_8);

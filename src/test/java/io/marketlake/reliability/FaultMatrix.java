@@ -202,7 +202,7 @@ abstract class FaultMatrix extends RouteTestSupport {
         }
     }
 
-    /** The event as the STDERR appender of logback.xml writes it: what an operator reads. */
+    /** The event as the STDERR appender (LogConfiguration) writes it: what an operator reads. */
     @SuppressWarnings("unchecked")
     private String text(ILoggingEvent event) {
         OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
