@@ -49,6 +49,9 @@ public final class Marketlake implements AutoCloseable {
     public static Marketlake start(Map<String, String> overrides) {
         Map<String, String> oneShot = new java.util.HashMap<>(overrides);
         oneShot.put("marketlake.schedules.enabled", "false");
+        // the daemon's health and metrics port: a one-shot command beside a running daemon must not take it
+        oneShot.put("camel.management.enabled", "false");
+        oneShot.put("camel.metrics.enabled", "false");
         Marketlake marketlake = create(oneShot);
         try {
             marketlake.main.start();
@@ -96,6 +99,17 @@ public final class Marketlake implements AutoCloseable {
         } finally {
             context.stop();
         }
+    }
+
+    /** Starts the daemon as {@code run} does (schedules as configured, health and metrics served), not blocking. */
+    public static Marketlake startDaemon(Map<String, String> overrides) {
+        Marketlake marketlake = create(overrides);
+        try {
+            marketlake.main.start();
+        } catch (Exception e) {
+            throw Failures.unwrap(e);
+        }
+        return marketlake;
     }
 
     /** Runs the daemon until the JVM is asked to stop (SIGTERM, Ctrl-C); Camel shuts down gracefully. */

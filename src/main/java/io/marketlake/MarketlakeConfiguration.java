@@ -30,7 +30,11 @@ import io.marketlake.lake.LakeFiles;
 import io.marketlake.lake.LakePlanner;
 import io.marketlake.lake.LakeReader;
 import io.marketlake.lake.LakeWriter;
+import io.marketlake.ops.DeadLetterArchive;
 import io.marketlake.ops.DeadLetters;
+import io.marketlake.ops.Freshness;
+import io.marketlake.ops.FreshnessCheck;
+import io.marketlake.ops.FreshnessMetrics;
 import io.marketlake.options.OptionsLakeTable;
 import io.marketlake.options.ChainFeatures;
 import io.marketlake.options.ChainJoin;
@@ -57,6 +61,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -186,6 +191,31 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         beans.bind("ingestReports", IngestReports.class, () -> new IngestReports(lakeWriter.get(), stats.get()));
         beans.bind("deadLetters", DeadLetters.class, () -> new DeadLetters(clock, stats.get(), redactor,
                 settings.home().resolve("dead")));
+        Supplier<DeadLetterArchive> archive = beans.bind("deadLetterArchive", DeadLetterArchive.class,
+                () -> new DeadLetterArchive(settings.home().resolve("dead"), clock));
+        List<String> feeds = watchedFeeds(settings);
+        Supplier<Freshness> freshness = beans.bind("freshness", Freshness.class,
+                () -> freshness(settings, feeds, featureStore, archive.get(), markets, clock));
+        // one readiness check per feed and market, found in the registry by Camel's health checks
+        for (Market market : markets.all()) {
+            for (String feed : feeds) {
+                beans.bind("health-freshness-" + feed + "-" + market.code(), FreshnessCheck.class,
+                        () -> new FreshnessCheck(freshness, feed, market.code()));
+            }
+        }
+        if (!readOnly) {
+            // the series join Camel's registry once camel-micrometer-prometheus has made it (camel.metrics.enabled)
+            try {
+                context.addStartupListener((started, alreadyStarted) -> {
+                    MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
+                    if (meters != null) {
+                        new FreshnessMetrics(freshness, stats.get(), markets, clock).bindTo(meters);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot add the metrics' start-up listener", e);
+            }
+        }
         beans.bind("retryAfter", RetryAfter.class,
                 () -> new RetryAfter(Duration.ofMillis(settings.longValue("marketlake.retry.max-delay-ms"))));
         if (!readOnly) {
@@ -225,6 +255,29 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         void buildAll() {
             bound.forEach(Supplier::get);
         }
+    }
+
+    /**
+     * The feeds watched for every market (the futures schemas of the triggers, options, COT), each with its
+     * {@code marketlake.freshness.<feed>.max-age}; an intraday futures feed falls back to the futures one.
+     */
+    private static List<String> watchedFeeds(Settings settings) {
+        List<String> feeds = new java.util.ArrayList<>();
+        futuresSchemas(settings).forEach(bars -> feeds.add(bars.dataType()));
+        feeds.add(OptionsLakeTable.DATA_TYPE);
+        feeds.add(CotLakeTable.DATA_TYPE);
+        return feeds;
+    }
+
+    private static Freshness freshness(Settings settings, List<String> feeds, Supplier<FeatureStore> store,
+            DeadLetterArchive archive, Markets markets, Clock clock) {
+        java.util.Map<String, Duration> maxAges = new java.util.HashMap<>();
+        for (String feed : feeds) {
+            String key = "marketlake.freshness." + feed + ".max-age";
+            maxAges.put(feed, settings.optional(key).isPresent() || !feed.startsWith("futures_")
+                    ? settings.duration(key) : settings.duration("marketlake.freshness.futures.max-age"));
+        }
+        return new Freshness(store, archive, markets, feeds, maxAges, clock);
     }
 
     /** The bar schemas the futures triggers ingest, each a feed of its own. */

@@ -74,6 +74,9 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
         properties.put("marketlake.databento.base-url", databento.baseUrl());
         properties.put("marketlake.cftc.base-url", cftc.baseUrl());
         properties.put("marketlake.schedules.enabled", "false");
+        // the daemon's health and metrics port (ObserveEndpointsTest starts a daemon of its own)
+        properties.put("camel.management.enabled", "false");
+        properties.put("camel.metrics.enabled", "false");
         properties.put("marketlake.retry.initial-delay-ms", "20");
         properties.put("marketlake.retry.max-redeliveries", "3");
         return properties;

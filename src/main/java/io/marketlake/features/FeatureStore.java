@@ -242,6 +242,43 @@ public final class FeatureStore {
         return entries;
     }
 
+    /**
+     * What the ledger holds of one source and market: its newest complete batch by completion (if any), the
+     * newest trading date complete, and totals.
+     */
+    public record LedgerSummary(LedgerEntry newest, LocalDate newestDate, long batches, long featureRows) {
+    }
+
+    /** The newest complete batch of a source and market, by completion time, and the ledger's totals of them. */
+    public LedgerSummary ledgerSummary(String source, String market) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement newest = connection.prepareStatement("SELECT batch_id, trading_date, completed_at,"
+                        + " lake_rows, defects FROM batches WHERE source = ? AND market = ?"
+                        + " ORDER BY completed_at DESC, batch_id DESC LIMIT 1");
+                PreparedStatement totals = connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(feature_rows), 0),"
+                        + " MAX(trading_date) FROM batches WHERE source = ? AND market = ?")) {
+            LedgerEntry entry = null;
+            newest.setString(1, source);
+            newest.setString(2, market);
+            try (ResultSet rs = newest.executeQuery()) {
+                if (rs.next()) {
+                    entry = new LedgerEntry(rs.getString(1), LocalDate.parse(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5));
+                }
+            }
+            totals.setString(1, source);
+            totals.setString(2, market);
+            try (ResultSet rs = totals.executeQuery()) {
+                rs.next();
+                String newestDate = rs.getString(3);
+                return new LedgerSummary(entry, newestDate == null ? null : LocalDate.parse(newestDate), rs.getLong(1),
+                        rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read the batch ledger of " + source + "/" + market, e);
+        }
+    }
+
     /** Which of these batch ids the ledger holds as complete. */
     public Set<String> completed(Collection<String> batchIds) {
         Set<String> done = new HashSet<>();

@@ -96,15 +96,24 @@ public final class LakeReader {
 
     /** Files and rows per data type (all batches), as a reader of the directory tree sees them. */
     public Map<String, LakeStats> summary() {
+        return summary(false);
+    }
+
+    /** Files and rows per data type and market ({@code <data type>/<market>}), all batches. */
+    public Map<String, LakeStats> summaryByMarket() {
+        return summary(true);
+    }
+
+    private Map<String, LakeStats> summary(boolean byMarket) {
         Map<String, LakeStats> stats = new LinkedHashMap<>();
         if (!Files.isDirectory(root)) {
             return stats;
         }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> LakeLayout.isDataFile(p.getFileName().toString())).sorted().toList()) {
-                String dataType = partitionValue(root.relativize(file), "data_type");
-                long rows = rowCount(file);
-                stats.merge(dataType, new LakeStats(1, rows), LakeStats::plus);
+                String key = partitionValue(root.relativize(file), "data_type")
+                        + (byMarket ? "/" + partitionValue(root.relativize(file), "market") : "");
+                stats.merge(key, new LakeStats(1, rowCount(file)), LakeStats::plus);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,6 +34,31 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             Map.entry("org.apache.hc.client5.http.headers", Level.OFF),
             Map.entry("org.apache.hc.client5.http.wire", Level.OFF));
 
+    /** Levels changed for one command, put back when it ends (tests run many commands in one JVM). */
+    public interface Levels extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Unless {@code verbose}, raises every logger that would write INFO (Camel's start and stop lines included) to
+     * WARN until the returned levels are closed.
+     */
+    public static Levels quietUnless(boolean verbose) {
+        if (verbose || !(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return () -> { };
+        }
+        Map<ch.qos.logback.classic.Logger, Level> before = new java.util.HashMap<>();
+        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+            Level level = logger.getLevel();
+            if (level != null && level.toInt() < Level.WARN_INT) {
+                before.put(logger, level);
+                logger.setLevel(Level.WARN);
+            }
+        }
+        return () -> before.forEach(ch.qos.logback.classic.Logger::setLevel);
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {
