@@ -187,10 +187,6 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         beans.bind("cotLake", LakePlanner.class,
                 () -> new LakePlanner<>(new CotLakeTable(calendar.get()), lakeWriter.get()));
 
-        Supplier<PipelineStats> stats = beans.bind("pipelineStats", PipelineStats.class, () -> new PipelineStats(clock));
-        beans.bind("ingestReports", IngestReports.class, () -> new IngestReports(lakeWriter.get(), stats.get()));
-        beans.bind("deadLetters", DeadLetters.class, () -> new DeadLetters(clock, stats.get(), redactor,
-                settings.home().resolve("dead")));
         Supplier<DeadLetterArchive> archive = beans.bind("deadLetterArchive", DeadLetterArchive.class,
                 () -> new DeadLetterArchive(settings.home().resolve("dead"), clock));
         List<String> feeds = watchedFeeds(settings);
@@ -203,6 +199,11 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                         () -> new FreshnessCheck(freshness, feed, market.code()));
             }
         }
+        Supplier<PipelineStats> stats = beans.bind("pipelineStats", PipelineStats.class,
+                () -> new PipelineStats(clock, PipelineStats.camel(context), freshness));
+        beans.bind("ingestReports", IngestReports.class, () -> new IngestReports(lakeWriter.get(), stats.get()));
+        beans.bind("deadLetters", DeadLetters.class, () -> new DeadLetters(clock, stats.get(), redactor,
+                settings.home().resolve("dead")));
         if (!readOnly) {
             // the series join Camel's registry once camel-micrometer-prometheus has made it (camel.metrics.enabled)
             try {

@@ -76,7 +76,24 @@ final class FeaturesCommand {
                 marketlake.settings().markets().get(market);
             }
             result = marketlake.bean("featureMatrix", FeatureMatrix.class).join(new FeatureMatrix.Request(times, out,
-                    market, features == null ? List.of() : features, longForm, includeStale, asRecorded));
+                    market, features == null ? List.of() : features, longForm, includeStale, asRecorded),
+                    new FeatureMatrix.Progress() {
+                        private Progress bar;
+                        private long total;
+
+                        @Override
+                        public void started(long rows) {
+                            total = rows;
+                            long step = Math.max(1, rows / 20);
+                            bar = Progress.on(spec.commandLine().getErr(), "features join",
+                                    (int) ((rows + step - 1) / step));
+                        }
+
+                        @Override
+                        public void answered(long rows) {
+                            bar.step(rows + "/" + total, "times");
+                        }
+                    });
         }
         spec.commandLine().getOut().println("Wrote " + out + ": " + result.rows() + " times of " + result.markets()
                 + " x " + result.features().size() + " features" + (longForm ? " (long)" : ""));

@@ -26,7 +26,8 @@ final class SlicesCommand {
     int export(@Option(names = "--config", required = true, description = "Run config (JSON).") Path config) {
         Path run;
         try (Marketlake marketlake = root.start()) {
-            run = marketlake.bean("sliceExporter", SliceExporter.class).export(config);
+            Progress progress = Progress.on(spec.commandLine().getErr(), "slices export", SliceExporter.STEPS);
+            run = marketlake.bean("sliceExporter", SliceExporter.class).export(config, progress::step);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(run.toAbsolutePath().normalize());

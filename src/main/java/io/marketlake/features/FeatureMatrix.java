@@ -52,7 +52,28 @@ public final class FeatureMatrix {
         this.store = store;
     }
 
+    /** Told how far a join has come: the rows of its times file, then every twentieth of them answered. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public void started(long rows) {
+            }
+
+            @Override
+            public void answered(long rows) {
+            }
+        };
+
+        void started(long rows);
+
+        void answered(long rows);
+    }
+
     public Result join(Request request) {
+        return join(request, Progress.NONE);
+    }
+
+    public Result join(Request request, Progress progress) {
         if (request.out().toAbsolutePath().normalize().equals(request.times().toAbsolutePath().normalize())) {
             throw new ConfigurationException("--out " + request.out() + " is the times file itself: the matrix"
                     + " would replace its input");
@@ -63,8 +84,9 @@ public final class FeatureMatrix {
             List<String> features = features(scan.markets(), request.features());
             List<MatrixWriter.Column> columns = request.longForm() ? LONG_COLUMNS
                     : features.stream().map(f -> new MatrixWriter.Column(f, MatrixWriter.Kind.DOUBLE)).toList();
+            progress.started(scan.rows());
             try (MatrixWriter out = MatrixWriter.open(request.out(), times, columns)) {
-                Output output = new Output(out, features, request);
+                Output output = new Output(out, features, request, progress, scan.rows());
                 if (scan.inOrder()) {
                     inOrder(times, request, features, output);
                 } else {
@@ -196,15 +218,30 @@ public final class FeatureMatrix {
         private final boolean longForm;
         private final boolean includeStale;
         private final List<Object> values = new ArrayList<>();
+        private final Progress progress;
+        private final long rows;
+        private final long step;
+        private long written;
 
-        Output(MatrixWriter out, List<String> features, Request request) {
+        Output(MatrixWriter out, List<String> features, Request request, Progress progress, long rows) {
             this.out = out;
             this.features = features;
             this.longForm = request.longForm();
             this.includeStale = request.includeStale();
+            this.progress = progress;
+            this.rows = rows;
+            this.step = Math.max(1, rows / 20);
         }
 
         void write(TimesFile.Row row, String market, List<FeaturePoint> points) throws IOException {
+            writeRow(row, market, points);
+            written++;
+            if (written % step == 0 || written == rows) {
+                progress.answered(written);
+            }
+        }
+
+        private void writeRow(TimesFile.Row row, String market, List<FeaturePoint> points) throws IOException {
             if (!longForm) {
                 values.clear();
                 points.forEach(p -> values.add(value(p)));

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-/** Counters of one source and market since the process started. */
+/**
+ * Counters of one source and market since the process started, and its freshness as the stores tell it
+ * ({@link Freshness}), so the figures are right after a restart too.
+ */
 public final class SourceStats implements SourceStatsMBean {
 
     private final String source;
@@ -18,11 +22,13 @@ public final class SourceStats implements SourceStatsMBean {
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong rowsRejected = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final Supplier<Freshness.Feed> feed;
 
-    SourceStats(String source, String market, Clock clock) {
+    SourceStats(String source, String market, Clock clock, Supplier<Freshness.Feed> feed) {
         this.source = source;
         this.market = market;
         this.clock = clock;
+        this.feed = feed;
     }
 
     void success(long written, long rejected) {
@@ -83,5 +89,29 @@ public final class SourceStats implements SourceStatsMBean {
     @Override
     public String getLastFailureReason() {
         return lastFailureReason.get();
+    }
+
+    @Override
+    public String getFreshness() {
+        Freshness.Feed now = feed.get();
+        return now == null ? "" : now.state().label();
+    }
+
+    @Override
+    public String getFreshnessDetail() {
+        Freshness.Feed now = feed.get();
+        return now == null ? "" : now.describe();
+    }
+
+    @Override
+    public String getNewestTradingDate() {
+        Freshness.Feed now = feed.get();
+        return now == null || now.newestDate() == null ? "" : now.newestDate().toString();
+    }
+
+    @Override
+    public long getFreshnessAgeSeconds() {
+        Freshness.Feed now = feed.get();
+        return now == null || now.age() == null ? -1 : now.age().getSeconds();
     }
 }

@@ -1,6 +1,9 @@
 package io.marketlake.ops;
 
-/** Figures of one source and market, as JMX shows them under {@code marketlake:type=Pipeline,...}. */
+/**
+ * Figures of one source and market, as JMX shows them beside Camel's own MBeans:
+ * {@code org.apache.camel:context=<context>,type=marketlake,source=<source>,market=<market>}.
+ */
 public interface SourceStatsMBean {
 
     String getSource();
@@ -23,4 +26,16 @@ public interface SourceStatsMBean {
     String getLastFailure();
 
     String getLastFailureReason();
+
+    /** From the stores: fresh, stale or failed (Freshness); empty when the source is not watched. */
+    String getFreshness();
+
+    /** From the stores: what makes the state, with the figures. */
+    String getFreshnessDetail();
+
+    /** From the stores: the newest trading date complete, empty when none. */
+    String getNewestTradingDate();
+
+    /** From the stores: seconds since the newest complete trading date ended, -1 when none. */
+    long getFreshnessAgeSeconds();
 }

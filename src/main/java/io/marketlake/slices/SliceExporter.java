@@ -37,15 +37,28 @@ public final class SliceExporter {
         this.markets = markets.all().stream().map(Market::code).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The steps of an export, in order, each told as done with what it found ({@link #export(Path, Steps)}). */
+    public static final int STEPS = 5;
+
+    /** Told of each step of an export as it is done. */
+    public interface Steps {
+        void done(String step, String detail);
+    }
+
     /** Exports the run a config file describes and returns its directory. */
     public Path export(Path configFile) {
+        return export(configFile, (step, detail) -> { });
+    }
+
+    /** As {@link #export(Path)}, telling {@code steps} of each of its {@link #STEPS} steps. */
+    public Path export(Path configFile, Steps steps) {
         String text;
         try {
             text = Files.readString(configFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SliceConfigException("cannot read the run config " + configFile + ": " + e.getMessage());
         }
-        return export(text, configFile.toAbsolutePath().getParent());
+        return export(text, configFile.toAbsolutePath().getParent(), steps);
     }
 
     /** A run config dropped in the inbox: its alerts path is relative to the inbox. */
@@ -55,16 +68,25 @@ public final class SliceExporter {
 
     /** Exports the run a config (JSON text) describes; relative paths in it are against {@code base}. */
     public Path export(String configText, Path base) {
+        return export(configText, base, (step, detail) -> { });
+    }
+
+    private Path export(String configText, Path base, Steps steps) {
         SliceConfig config = SliceConfig.parse(configText, base, markets, lake.dataTypes());
         List<Alert> alerts = AlertsReader.read(config.alerts());
+        steps.done("alerts", alerts.size() + " read");
         CandleBuffer candles = CandleBuffer.read(lake, config, AlertWindows.of(alerts, config));
+        steps.done("candles", "from " + candles.files().size() + " lake files");
         Manifest manifest = new Manifest(config, configText, alerts.size(), lake.root(), candles.files());
         RunWriter run = RunWriter.prepare(runsRoot.resolve("run_id=" + manifest.runId()));
         try {
             Coverage coverage = Coverage.of(alerts, candles, config);
+            steps.done("coverage", coverage.kept() + " of " + coverage.rows().size() + " alerts kept");
             long sliceRows = SliceFiles.write(run, config, candles, AlertWindows.of(coverage.keptAlerts(), config));
+            steps.done("slices", sliceRows + " candles written");
             coverage.write(run, config);
             run.seal(manifest.bytes(run, coverage, sliceRows));
+            steps.done("manifest", "run sealed");
             LOG.info("Exported slices run {}: {} alerts, {} candles, {} kept, {} dropped", manifest.runId(),
                     coverage.rows().size(), sliceRows, coverage.kept(), coverage.rows().size() - coverage.kept());
         } catch (IOException e) {

@@ -47,6 +47,9 @@ class FeaturesJoinCommandTest extends CliTestSupport {
                 "--out", matrix.toString())).isZero();
 
         assertThat(out).contains("10000 times of [HE]");
+        // progress on stderr, plain lines when no terminal watches: one per twentieth of the times
+        assertThat(err.lines().filter(line -> line.startsWith("features join "))).hasSize(20)
+                .last().isEqualTo("features join 20/20 10000/10000 times");
         List<CSVRecord> rows;
         try (Reader reader = Files.newBufferedReader(matrix, StandardCharsets.UTF_8)) {
             rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();

@@ -66,6 +66,10 @@ class IntradayBarsCommandTest extends CliTestSupport {
                 """);
 
         assertThat(run("slices", "export", "--config", home.resolve("run.json").toString())).isZero();
+        assertThat(err.lines().filter(line -> line.startsWith("slices export "))).containsExactly(
+                "slices export 1/5 alerts 5 read", "slices export 2/5 candles from 1 lake files",
+                "slices export 3/5 coverage 5 of 5 alerts kept", "slices export 4/5 slices 42 candles written",
+                "slices export 5/5 manifest run sealed");
 
         Path coverage = home.resolve("runs/run_id=minutes/outputs/coverage.parquet");
         Map<String, String> byAlert = Duck.query(home, "SELECT alert_id, status, available_pre, available_total FROM '"

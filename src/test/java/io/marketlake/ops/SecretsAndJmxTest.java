@@ -91,7 +91,8 @@ class SecretsAndJmxTest extends RouteTestSupport {
     }
 
     @Test
-    void jmx_shows_rows_rejections_dead_letters_and_last_success_per_source_and_market() throws Exception {
+    void jmx_shows_rows_rejections_dead_letters_last_success_and_freshness_per_source_and_market_beside_camels()
+            throws Exception {
         databento.ok(TestResources.text("databento/HE.FUT-ohlcv-1d-2026-02-17-bad-records.csv"))
                 .error(404, "Not found", Map.of());
 
@@ -99,12 +100,19 @@ class SecretsAndJmxTest extends RouteTestSupport {
         ingestFutures("HE", "2026-02-18");
 
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("marketlake:type=Pipeline,source=futures,market=HE");
+        // registered through Camel's management agent, in the context's domain
+        ObjectName name = server.queryNames(new ObjectName("org.apache.camel:type=marketlake,source=futures,market=HE,*"),
+                null).stream().findFirst().orElseThrow();
+        assertThat(name.getKeyProperty("context")).isNotEmpty();
         assertThat(server.getAttribute(name, "RowsWritten")).isEqualTo(3L);
         assertThat(server.getAttribute(name, "RowsRejected")).isEqualTo(4L);
         assertThat(server.getAttribute(name, "DeadLetters")).isEqualTo(1L);
         assertThat((String) server.getAttribute(name, "LastSuccess")).isNotEmpty();
         assertThat((String) server.getAttribute(name, "LastFailureReason")).startsWith("HTTP 404");
+        // from the stores: the 17th's bars are complete, long ago, and the 18th's run is dead-lettered
+        assertThat(server.getAttribute(name, "NewestTradingDate")).isEqualTo("2026-02-17");
+        assertThat(server.getAttribute(name, "Freshness")).isEqualTo("failed");
+        assertThat((String) server.getAttribute(name, "FreshnessDetail")).contains("dead-lettered").contains("404");
         assertThat(server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
                 .anyMatch(route -> route.getKeyProperty("name").contains("futures-ingest"));
     }
