@@ -3,11 +3,10 @@ package io.marketlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlake.Duck;
+import io.marketlake.MinuteBars;
 import io.marketlake.TestResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class IntradayBarsCommandTest extends CliTestSupport {
 
     private static final String ESH1 = "databento/intraday/databento_DERIVED_ohlcv-1m_ESH1_";
-    private static final String HEADER = "ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n";
 
     @ParameterizedTest
     @ValueSource(strings = {"csv_raw.csv", "csv_pretty_mapped.csv", "json_raw.jsonl", "json_pretty_mapped.jsonl"})
@@ -48,7 +46,7 @@ class IntradayBarsCommandTest extends CliTestSupport {
 
     @Test
     void a_slices_export_over_minute_bars_yields_the_coverage_the_bars_hold() throws Exception {
-        databento.ok(minuteDay());
+        databento.ok(MinuteBars.day());
         assertThat(run("ingest", "futures", "--market", "HE", "--date", "2026-02-17", "--schema", "ohlcv-1m"))
                 .isZero();
         assertThat(out).contains("futures_1m HE 2026-02-17: 75 rows");
@@ -91,7 +89,7 @@ class IntradayBarsCommandTest extends CliTestSupport {
 
     @Test
     void each_schema_is_a_backfill_of_its_own() {
-        String minutes = minuteDay();
+        String minutes = MinuteBars.day();
         databento.answer(request -> request.form().get("schema").equals("ohlcv-1m") ? minutes
                 : TestResources.text("samples/databento/HE.FUT-ohlcv-1d-2026-02-17-json_pretty.jsonl"));
 
@@ -112,7 +110,7 @@ class IntradayBarsCommandTest extends CliTestSupport {
 
     @Test
     void a_response_cut_short_lands_what_it_holds_and_the_next_backfill_asks_again_without_doubling() throws Exception {
-        String day = minuteDay();
+        String day = MinuteBars.day();
         databento.ok(day.substring(0, day.indexOf('\n', day.length() / 2) + 20));
 
         assertThat(run("backfill", "futures", "--market", "HE", "--from", "2026-02-17", "--to", "2026-02-17",
@@ -144,35 +142,5 @@ class IntradayBarsCommandTest extends CliTestSupport {
     private static Map<String, Object> bar(long epoch, double open, double high, double low, double close, long volume) {
         return Map.of("data_type", "futures_1m", "t", epoch, "instrument_id", 5482L, "open", open, "high", high,
                 "low", low, "close", close, "volume", volume);
-    }
-
-    /**
-     * A day of HE minute bars in Databento's pretty, symbol-mapped CSV: HEJ6 every minute 14:30..15:29 UTC but
-     * 15:00..15:04 (55 bars), the HEJ6-HEK6 spread 14:30..14:39 at negative prices (10), HEK6 14:30..14:39 (10).
-     */
-    private static String minuteDay() {
-        StringBuilder csv = new StringBuilder(HEADER);
-        Instant start = Instant.parse("2026-02-17T14:30:00Z");
-        for (int m = 0; m < 60; m++) {
-            Instant open = start.plus(Duration.ofMinutes(m));
-            if (m < 30 || m >= 35) {
-                line(csv, open, 1, 91.0 + m * 0.025, "HEJ6");
-            }
-            if (m < 10) {
-                line(csv, open, 2, 96.0 + m * 0.025, "HEK6");
-                line(csv, open, 3, -5.0 - m * 0.05, "HEJ6-HEK6");
-            }
-        }
-        return csv.toString();
-    }
-
-    private static void line(StringBuilder csv, Instant open, int instrument, double close, String symbol) {
-        csv.append(open.toString().replace("Z", ".000000000Z")).append(",33,1,").append(instrument)
-                .append(',').append(price(close)).append(',').append(price(close + 0.1)).append(',')
-                .append(price(close - 0.1)).append(',').append(price(close)).append(",7,").append(symbol).append('\n');
-    }
-
-    private static String price(double value) {
-        return String.format(java.util.Locale.ROOT, "%.9f", value);
     }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlake.MinuteBars;
 import io.marketlake.RouteTestSupport;
 import io.marketlake.TestResources;
 import io.marketlake.cot.CftcFiles;
@@ -113,6 +114,33 @@ class CompletionTest extends RouteTestSupport {
     }
 
     @Test
+    void minute_bars_whose_ledger_entry_failed_are_completed_by_the_next_backfill_without_doubling() throws Exception {
+        LocalDate tuesday = LocalDate.of(2026, 2, 17);
+        databento.ok(MinuteBars.day()).ok(MinuteBars.day());
+        Ingestion.Outcome failed;
+        try (Connection lock = lockFeatureStore()) {
+            failed = backfill(Backfill.DailySource.FUTURES_1M, tuesday).outcomes().get(0);
+        }
+        assertThat(failed.failure()).contains("feature");
+        // the lake holds the bars, the streamed response moved from landing/ into the dead letter
+        assertThat(lakeReader().read("futures_1m", "HE", null, null, false).rows()).hasSize(MinuteBars.BARS);
+        assertThat(filesUnder("landing", ".txt")).isEmpty();
+        assertThat(filesUnder("dead", "-ohlcv-1m.txt")).hasSize(1);
+        assertThat(ledger().done("futures_1m", "futures_1m", "HE", List.of(tuesday))).isEmpty();
+
+        Backfill.Result rerun = backfill(Backfill.DailySource.FUTURES_1M, tuesday);
+
+        assertThat(rerun.outcomes()).singleElement().satisfies(o -> assertThat(o.clean()).isTrue());
+        assertThat(lakeReader().read("futures_1m", "HE", null, null, false).rows()).hasSize(MinuteBars.BARS);
+        assertThat(lakeReader().read("futures_1m", "HE", null, null, true).rows()).hasSize(2 * MinuteBars.BARS);
+        Backfill.Result third = backfill(Backfill.DailySource.FUTURES_1M, tuesday);
+        assertThat(third.skipped()).isEqualTo(1);
+        assertThat(databento.requests()).hasSize(2);
+        // and the daily bars of that date are a feed of their own, still to be done
+        assertThat(ledger().done("futures", "futures", "HE", List.of(tuesday))).isEmpty();
+    }
+
+    @Test
     void a_cot_week_whose_features_failed_is_finished_by_the_rerun_once() throws Exception {
         LocalDate week = LocalDate.of(2024, 1, 9);
         cftc.yearly(2024, CftcFiles.zip("f_year.txt", CftcFiles.yearly(CftcFiles.hogs(week))));
@@ -145,8 +173,12 @@ class CompletionTest extends RouteTestSupport {
     }
 
     private Backfill.Result backfillFriday() {
+        return backfill(Backfill.DailySource.FUTURES, FRI);
+    }
+
+    private Backfill.Result backfill(Backfill.DailySource source, LocalDate date) {
         return context.getRegistry().lookupByNameAndType("backfill", Backfill.class)
-                .daily(Backfill.DailySource.FUTURES, "HE", FRI, FRI, false, new Backfill.Progress() {
+                .daily(source, "HE", date, date, false, new Backfill.Progress() {
                     @Override
                     public void started(int dates) {
                     }
