@@ -163,12 +163,20 @@ public final class Marketlake implements AutoCloseable {
 
     @Override
     public void close() {
+        MarketlakeConfiguration.BuiltBeans built = context().getRegistry()
+                .lookupByNameAndType(MarketlakeConfiguration.BuiltBeans.NAME, MarketlakeConfiguration.BuiltBeans.class);
         if (main == null) {
             // never started: stopping would only log Camel's shutdown lines after a read's answer
+            if (built != null) {
+                built.close();
+            }
             return;
         }
         try {
             main.stop();
+            if (built != null) {
+                built.close();
+            }
         } catch (Exception e) {
             throw Failures.unwrap(e);
         }

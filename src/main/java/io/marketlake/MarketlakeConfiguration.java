@@ -89,6 +89,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         Settings settings = new Settings(context);
         Beans beans = new Beans(context.getRegistry());
+        context.getRegistry().bind(BuiltBeans.NAME, BuiltBeans.class, beans);
         Clock clock = Clock.systemUTC();
         Markets markets = settings.markets();
         String keyVariable = settings.get("marketlake.databento.api-key-env");
@@ -228,9 +229,10 @@ public class MarketlakeConfiguration implements CamelConfiguration {
      * Beans bound by the supplier that builds them, each built once, on its first lookup (Camel's registry asks the
      * supplier) or when another bean needs it; {@link #buildAll} builds every one in the order bound.
      */
-    private static final class Beans {
+    private static final class Beans implements BuiltBeans {
         private final Registry registry;
         private final List<Supplier<?>> bound = new java.util.ArrayList<>();
+        private final java.util.Deque<AutoCloseable> built = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         Beans(Registry registry) {
             this.registry = registry;
@@ -244,6 +246,9 @@ public class MarketlakeConfiguration implements CamelConfiguration {
                 public synchronized T get() {
                     if (bean == null) {
                         bean = create.get();
+                        if (bean instanceof AutoCloseable closeable) {
+                            built.push(closeable);
+                        }
                     }
                     return bean;
                 }
@@ -256,6 +261,26 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         void buildAll() {
             bound.forEach(Supplier::get);
         }
+
+        @Override
+        public void close() {
+            for (AutoCloseable closeable = built.poll(); closeable != null; closeable = built.poll()) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(MarketlakeConfiguration.class).warn("Cannot close {}: {}",
+                            closeable, e.toString());
+                }
+            }
+        }
+    }
+
+    /** The beans built so far that hold resources (the feature store's pool), closed when the application stops. */
+    public interface BuiltBeans extends AutoCloseable {
+        String NAME = "builtBeans";
+
+        @Override
+        void close();
     }
 
     /**

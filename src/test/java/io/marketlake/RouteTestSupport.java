@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -50,6 +51,18 @@ public abstract class RouteTestSupport extends CamelMainTestSupport {
     void clearStub() {
         databento.reset();
         cftc.reset();
+    }
+
+    /** The feature store's pool, as the application closes it when it stops (Marketlake.close). */
+    @AfterEach
+    void closeBuiltBeans() {
+        if (context != null) {
+            MarketlakeConfiguration.BuiltBeans built = context.getRegistry()
+                    .lookupByNameAndType(MarketlakeConfiguration.BuiltBeans.NAME, MarketlakeConfiguration.BuiltBeans.class);
+            if (built != null) {
+                built.close();
+            }
+        }
     }
 
     @Override

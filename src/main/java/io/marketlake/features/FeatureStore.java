@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The point-in-time feature store (SPEC §3): one bitemporal table, rows only ever inserted. A value that differs
@@ -32,38 +34,10 @@ import javax.sql.DataSource;
  */
 public final class FeatureStore {
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS features (
-              market       VARCHAR(32)  NOT NULL,
-              feature_name VARCHAR(200) NOT NULL,
-              as_of        BIGINT       NOT NULL,
-              available_at BIGINT       NOT NULL,
-              recorded_at  BIGINT       NOT NULL,
-              value        DOUBLE PRECISION,
-              quality      VARCHAR(16)  NOT NULL,
-              CONSTRAINT features_pk PRIMARY KEY (market, feature_name, as_of, available_at)
-            )""";
-    private static final String INDEX =
-            "CREATE INDEX IF NOT EXISTS features_by_availability ON features (market, available_at)";
-    /**
-     * The batch ledger: a batch (source, market, trading date) is complete once its row is here. It is written in
-     * the transaction that stores the batch's features, after its lake files were written, so a batch is complete
-     * only when both stores hold it, and a crash or failure in between leaves it pending for the next run.
-     */
-    private static final String LEDGER = """
-            CREATE TABLE IF NOT EXISTS batches (
-              batch_id     VARCHAR(64)  NOT NULL,
-              source       VARCHAR(32)  NOT NULL,
-              market       VARCHAR(32)  NOT NULL,
-              trading_date VARCHAR(10)  NOT NULL,
-              completed_at BIGINT       NOT NULL,
-              lake_rows    BIGINT       NOT NULL,
-              feature_rows BIGINT       NOT NULL,
-              defects      BIGINT       NOT NULL,
-              CONSTRAINT batches_pk PRIMARY KEY (batch_id)
-            )""";
-    private static final String LEDGER_INDEX =
-            "CREATE INDEX IF NOT EXISTS batches_by_date ON batches (source, market, trading_date)";
+    /** The schema's versioned migrations (Flyway), one set for SQLite and PostgreSQL. */
+    private static final String MIGRATIONS = "classpath:db/features";
+    /** PostgreSQL: the transaction-scoped lock every writer takes, as SQLite's IMMEDIATE transactions do. */
+    private static final long WRITE_LOCK = 0x6d6b746c616b65L;
     private static final String COMPLETE = "INSERT INTO batches"
             + " (batch_id, source, market, trading_date, completed_at, lake_rows, feature_rows, defects)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -108,14 +82,16 @@ public final class FeatureStore {
         this.staleness = staleness;
     }
 
+    /**
+     * Creates the schema or upgrades it to the newest version (Flyway). A store made before migrations existed is
+     * taken as version 0 and upgraded in place: the first migration only creates what is not there.
+     */
     public void createSchema() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(SCHEMA);
-            statement.execute(INDEX);
-            statement.execute(LEDGER);
-            statement.execute(LEDGER_INDEX);
-        } catch (SQLException e) {
-            throw new FeatureStoreException("cannot create the feature table", e);
+        try {
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).baselineOnMigrate(true)
+                    .baselineVersion("0").loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new FeatureStoreException("cannot create or upgrade the feature store's schema", e);
         }
     }
 
@@ -139,6 +115,7 @@ public final class FeatureStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                lockForWriting(connection);
                 int added = 0;
                 Map<String, List<FeatureValue>> byMarket = new LinkedHashMap<>();
                 values.forEach(v -> byMarket.computeIfAbsent(v.market(), m -> new ArrayList<>()).add(v));
@@ -156,6 +133,20 @@ public final class FeatureStore {
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot store " + values.size() + " feature values", e);
+        }
+    }
+
+    /**
+     * Writers one at a time, so two of them (the daemon and a backfill) never both decide that a value is new:
+     * SQLite's IMMEDIATE transactions take its write lock at BEGIN; on PostgreSQL a transaction-scoped advisory
+     * lock does the same.
+     */
+    private static void lockForWriting(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, WRITE_LOCK);
+                lock.execute();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The point-in-time promises, against a real SQLite file. */
+/** The point-in-time promises, against a real SQLite file (and a real PostgreSQL server: PostgresFeatureStoreTest). */
 class FeatureStoreTest {
 
     private static final Instant MON = Instant.parse("2026-02-16T00:00:00Z");
@@ -29,9 +29,14 @@ class FeatureStoreTest {
     @BeforeEach
     void open() {
         clock = new MutableClock(Instant.parse("2026-02-20T12:00:00Z"));
-        store = new FeatureStore(FeatureDataSources.create("jdbc:sqlite:" + home.resolve("features.db")), clock,
+        store = new FeatureStore(FeatureDataSources.create(jdbcUrl()), clock,
                 new Staleness(Map.of("futures", "1td", "cot", "P7D")));
         store.createSchema();
+    }
+
+    /** The store the promises are checked against: a SQLite file here, PostgreSQL in the subclass. */
+    protected String jdbcUrl() {
+        return "jdbc:sqlite:" + home.resolve("features.db");
     }
 
     @Test

@@ -33,7 +33,7 @@ class FeatureTimelineTest {
     @BeforeEach
     void storeWithRevisionsLateValuesAndStaleOnes() {
         clock = new MutableClock(Instant.parse("2026-02-17T18:00:00Z"));
-        store = new FeatureStore(FeatureDataSources.create("jdbc:sqlite:" + home.resolve("features.db")), clock,
+        store = new FeatureStore(FeatureDataSources.create(jdbcUrl()), clock,
                 new Staleness(Map.of("futures", "1td", "cot", "P7D")));
         store.createSchema();
         Instant fri = MON.minus(Duration.ofDays(3));
@@ -48,6 +48,11 @@ class FeatureTimelineTest {
                 new FeatureValue("HE", "options.iv.front", TUE, WED.plusNanos(900_000), null, Quality.MISSING)));
         clock.set(REVISED);
         store.append(List.of(value("futures.close.HEJ6", TUE, WED, 91.75)));
+    }
+
+    /** The store the promises are checked against: a SQLite file here, PostgreSQL in the subclass. */
+    protected String jdbcUrl() {
+        return "jdbc:sqlite:" + home.resolve("features.db");
     }
 
     @Test
