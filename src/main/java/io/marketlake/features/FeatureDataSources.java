@@ -2,6 +2,7 @@ package io.marketlake.features;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.marketlake.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,14 @@ public final class FeatureDataSources {
         HikariConfig pool = pool("marketlake-features-sqlite", busyTimeout);
         pool.setDataSource(sqlite);
         pool.setMaximumPoolSize(4);
+        // a connection whose BEGIN IMMEDIATE met another writer's lock believes it is in a transaction SQLite
+        // never began ("cannot rollback - no transaction is active" on its next use): never hand it out again
+        pool.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(java.sql.SQLException e) {
+                return SQLExceptionOverride.Override.MUST_EVICT;
+            }
+        });
         return new HikariDataSource(pool);
     }
 
