@@ -35,7 +35,9 @@ import org.flywaydb.core.api.FlywayException;
 public final class FeatureStore {
 
     /** The schema's versioned migrations (Flyway), one set for SQLite and PostgreSQL. */
-    private static final String MIGRATIONS = "classpath:db/features";
+    static final String MIGRATIONS = "db/features";
+    /** The newest of them ({@code V<n>__...sql}): a store at this version needs no migration run. */
+    static final String NEWEST_MIGRATION = "1";
     /** PostgreSQL: the transaction-scoped lock every writer takes, as SQLite's IMMEDIATE transactions do. */
     private static final long WRITE_LOCK = 0x6d6b746c616b65L;
     private static final String COMPLETE = "INSERT INTO batches"
@@ -87,8 +89,12 @@ public final class FeatureStore {
      * taken as version 0 and upgraded in place: the first migration only creates what is not there.
      */
     public void createSchema() {
+        if (upToDate()) {
+            // every command opens the store: a store at the newest version is not worth loading Flyway for
+            return;
+        }
         try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).baselineOnMigrate(true)
+            Flyway.configure().dataSource(dataSource).locations("classpath:" + MIGRATIONS).baselineOnMigrate(true)
                     .baselineVersion("0").loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             throw new FeatureStoreException("cannot create or upgrade the feature store's schema", e);
@@ -133,6 +139,25 @@ public final class FeatureStore {
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot store " + values.size() + " feature values", e);
+        }
+    }
+
+    private boolean upToDate() {
+        try (Connection connection = dataSource.getConnection()) {
+            // asked of the catalogue first: a failed query would cost the pool its connection, and a warning
+            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
+                    "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success"
+                            + " ORDER BY installed_rank DESC LIMIT 1")) {
+                return rs.next() && NEWEST_MIGRATION.equals(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return false;
         }
     }
 
