@@ -50,6 +50,7 @@ import io.marketlake.ops.RetryAfter;
 import io.marketlake.ops.MarketSchedules;
 import io.marketlake.ops.Schedule;
 import io.marketlake.ops.ScheduleTriggers;
+import io.marketlake.ops.SchedulerStore;
 import io.marketlake.ops.TempFileSweeper;
 import io.marketlake.slices.SliceExporter;
 import io.marketlake.trading.DeltaTables;
@@ -105,6 +106,10 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         Supplier<MarketSchedules> schedules = beans.bind("marketSchedules", MarketSchedules.class,
                 () -> MarketSchedules.fromProperties(markets, settings::optional));
         beans.bind("scheduleTriggers", ScheduleTriggers.class, () -> new ScheduleTriggers(schedules.get()));
+        if (!readOnly && Boolean.parseBoolean(settings.get("marketlake.schedules.enabled"))) {
+            beans.bind("schedulerStore", SchedulerStore.class,
+                    () -> SchedulerStore.configure(context, settings, schedules.get()));
+        }
 
         Supplier<OptionsSettings> options = beans.bind("optionsSettings", OptionsSettings.class,
                 () -> new OptionsSettings(schedules.get(),

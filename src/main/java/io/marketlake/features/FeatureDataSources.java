@@ -91,7 +91,23 @@ public final class FeatureDataSources {
     }
 
     private static DataSource postgresql(String jdbcUrl, Duration busyTimeout, Map<String, String> environment) {
-        HikariConfig pool = pool("marketlake-features-postgresql", busyTimeout);
+        return postgresql(jdbcUrl, "marketlake-features-postgresql", 8, busyTimeout, environment);
+    }
+
+    /**
+     * Another pool on the feature store's PostgreSQL database, with the same credentials, for another client of
+     * that database (the clustered scheduler), so neither can starve the other of connections.
+     */
+    public static HikariDataSource postgresql(String jdbcUrl, String poolName, int size, Duration connectTimeout) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("not a PostgreSQL URL: " + masked(jdbcUrl));
+        }
+        return postgresql(jdbcUrl, poolName, size, connectTimeout, System.getenv());
+    }
+
+    private static HikariDataSource postgresql(String jdbcUrl, String poolName, int size, Duration connectTimeout,
+            Map<String, String> environment) {
+        HikariConfig pool = pool(poolName, connectTimeout);
         pool.setJdbcUrl(jdbcUrl);
         if (environment.get(USER_VARIABLE) != null) {
             pool.setUsername(environment.get(USER_VARIABLE));
@@ -99,7 +115,7 @@ public final class FeatureDataSources {
         if (environment.get(PASSWORD_VARIABLE) != null) {
             pool.setPassword(environment.get(PASSWORD_VARIABLE));
         }
-        pool.setMaximumPoolSize(8);
+        pool.setMaximumPoolSize(size);
         // opened on first use: a read-only command that never touches the store does not wait for the server
         pool.setInitializationFailTimeout(-1);
         return new HikariDataSource(pool);

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -94,8 +93,7 @@ public final class FeatureStore {
             return;
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:" + MIGRATIONS).baselineOnMigrate(true)
-                    .baselineVersion("0").loggers("slf4j").load().migrate();
+            SchemaMigrations.migrate(dataSource, MIGRATIONS, "flyway_schema_history");
         } catch (FlywayException e) {
             throw new FeatureStoreException("cannot create or upgrade the feature store's schema", e);
         }

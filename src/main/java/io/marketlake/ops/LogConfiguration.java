@@ -28,6 +28,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             Map.entry("org.apache.hadoop", Level.ERROR),
             Map.entry("org.apache.parquet", Level.WARN),
             Map.entry("org.quartz", Level.WARN),
+            // a clustered daemon says when it finds another one dead and takes over its triggers
+            Map.entry("org.quartz.impl.jdbcjobstore.JobStoreTX", Level.INFO),
             // says "Cannot find a complete checkpoint" for every table younger than its first checkpoint
             Map.entry("io.delta.kernel.internal.snapshot.SnapshotManager", Level.ERROR),
             // the HTTP client's header and wire logs would print the Authorization header (the API key, base64)
