@@ -43,6 +43,11 @@ public final class FuturesLakeTable extends LakeTable<OhlcvBar> {
     }
 
     @Override
+    public long epochDay(OhlcvBar bar) {
+        return Math.floorDiv(bar.tsEvent().getEpochSecond(), 86_400L);
+    }
+
+    @Override
     public Comparator<OhlcvBar> order() {
         return Comparator.comparing(OhlcvBar::symbol, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(OhlcvBar::instrumentId);

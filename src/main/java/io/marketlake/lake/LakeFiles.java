@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes the files of a batch into the lake, each to a hidden temp name ({@code .<name>.inprogress}, which no
@@ -22,6 +20,15 @@ import org.apache.parquet.io.LocalOutputFile;
  * very batch written by an earlier attempt, so it is left alone, never overwritten.
  */
 public final class LakeFiles {
+
+    /** Files of a batch written at once: one per core. */
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    /** Daemon threads: an idle pool never keeps a command's JVM alive. */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(PARALLELISM, task -> {
+        Thread thread = new Thread(task, "lake-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path root;
     private final CompressionCodecName compression;
@@ -36,10 +43,40 @@ public final class LakeFiles {
         }
     }
 
-    /** Writes every file of the batch; the body stays the list, for the report. */
+    /**
+     * Writes every file of the batch, several at once (one per core): files of one batch are independent, each
+     * its own temp name and rename. The first failure is thrown once every file has finished or failed, so no
+     * write is left running behind the caller. The body stays the list, for the report.
+     */
     public List<LakeFile> write(List<LakeFile> files) {
+        if (files.size() < 2 || PARALLELISM < 2) {
+            files.forEach(this::write);
+            return files;
+        }
+        List<Future<?>> writes = new ArrayList<>();
         for (LakeFile file : files) {
-            write(file);
+            writes.add(WRITERS.submit(() -> write(file)));
+        }
+        RuntimeException first = null;
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writes.forEach(pending -> pending.cancel(true));
+                throw new IllegalStateException("interrupted while writing lake files", e);
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         return files;
     }
@@ -55,21 +92,7 @@ public final class LakeFiles {
         Path temp = DurableFiles.tempFor(target);
         try {
             Files.createDirectories(target.getParent());
-            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
-                    .withSchema(file.records().schema())
-                    .withDataModel(GenericData.get())
-                    .withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(compression)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .build()) {
-                file.records().forEach(record -> {
-                    try {
-                        writer.write(record);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            writeParquet(file.records(), temp);
             DurableFiles.moveIntoPlace(temp, target);
         } catch (UncheckedIOException e) {
             deleteTemp(temp);
@@ -81,6 +104,26 @@ public final class LakeFiles {
                 throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + io, io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    private <T> void writeParquet(LakeRecords<T> records, Path temp) throws IOException {
+        LakeParquetWriter<T> writer = new LakeParquetWriter<>(temp, records, compression);
+        boolean finished = false;
+        try {
+            records.forEach(row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.close();
+            finished = true;
+        } finally {
+            if (!finished) {
+                writer.abandon();
+            }
         }
     }
 

@@ -1,50 +1,119 @@
 package io.marketlake.lake;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 
 /**
- * The records of one lake file: held in memory, or streamed from where they wait (a landed response) as the file is
- * written, so a file of millions of rows never sits in memory. Equality is identity: a route that hashes its body
- * must not walk every row.
+ * The rows of one lake file and what every stored record adds to them (trading date, batch id, ingestion time):
+ * held in memory, or streamed from where they wait (a landed response) as the file is written, so a file of
+ * millions of rows never sits in memory. Rows go straight into Parquet's columns ({@link LakeWriteSupport}), with
+ * no record object per row. Equality is identity: a route that hashes its body must not walk every row.
+ *
+ * @param <T> the table's row
  */
-public interface LakeRecords {
+public final class LakeRecords<T> {
 
-    Schema schema();
+    private final LakeTable<T> table;
+    private final String batchId;
+    private final long ingestedAtMicros;
+    private final long size;
+    private final Consumer<Consumer<T>> rows;
+    private final String description;
 
-    long size();
+    private LakeRecords(LakeTable<T> table, String batchId, long ingestedAtMicros, long size,
+            Consumer<Consumer<T>> rows, String description) {
+        this.table = table;
+        this.batchId = batchId;
+        this.ingestedAtMicros = ingestedAtMicros;
+        this.size = size;
+        this.rows = rows;
+        this.description = description;
+    }
 
-    /** Each record in file order; a streamed source reads its input again for every call. */
-    void forEach(Consumer<GenericRecord> each);
-
-    static LakeRecords of(List<GenericRecord> records) {
-        if (records.isEmpty()) {
+    /**
+     * Rows held in memory, in no particular order: they are written ordered by trading date then the table's order,
+     * so the same batch always makes the same file. The sort happens when the file is written (on the thread that
+     * writes it), not when it is planned.
+     */
+    static <T> LakeRecords<T> held(LakeTable<T> table, String batchId, long ingestedAtMicros, List<T> rows) {
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException("a lake file has at least one record");
         }
-        List<GenericRecord> held = List.copyOf(records);
-        Schema schema = held.get(0).getSchema();
-        return new LakeRecords() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
+        Consumer<Consumer<T>> sorted = each -> inFileOrder(table, rows).forEach(each);
+        return new LakeRecords<>(table, batchId, ingestedAtMicros, rows.size(), sorted, rows.size() + " records");
+    }
 
-            @Override
-            public long size() {
-                return held.size();
-            }
+    /** Rows pushed again from where they wait each time the file is written, in the order they come. */
+    static <T> LakeRecords<T> streamed(LakeTable<T> table, String batchId, long ingestedAtMicros, long size,
+            Consumer<Consumer<T>> rows) {
+        return new LakeRecords<>(table, batchId, ingestedAtMicros, size, rows, size + " streamed records");
+    }
 
-            @Override
-            public void forEach(Consumer<GenericRecord> each) {
-                held.forEach(each);
-            }
+    public long size() {
+        return size;
+    }
 
-            @Override
-            public String toString() {
-                return held.size() + " records";
-            }
-        };
+    public LakeTable<T> table() {
+        return table;
+    }
+
+    /** The Avro schema the stored records have (what readers get back). */
+    public Schema schema() {
+        return LakeColumns.stored(table);
+    }
+
+    String batchId() {
+        return batchId;
+    }
+
+    long ingestedAtMicros() {
+        return ingestedAtMicros;
+    }
+
+    /** Each row in file order; a streamed source reads its input again for every call. */
+    public void forEach(Consumer<T> each) {
+        rows.accept(each);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * The rows by trading date, then the table's order: bucketed by day first (a counting pass), so the comparator
+     * only orders the rows of one day.
+     */
+    private static <T> List<T> inFileOrder(LakeTable<T> table, List<T> rows) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long[] days = new long[rows.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = table.epochDay(rows.get(i));
+            first = Math.min(first, days[i]);
+            last = Math.max(last, days[i]);
+        }
+        if (last - first > 366) {
+            List<T> all = new ArrayList<>(rows);
+            all.sort(Comparator.comparingLong(table::epochDay).thenComparing(table.order()));
+            return all;
+        }
+        List<List<T>> byDay = new ArrayList<>();
+        for (long day = first; day <= last; day++) {
+            byDay.add(new ArrayList<>());
+        }
+        for (int i = 0; i < days.length; i++) {
+            byDay.get((int) (days[i] - first)).add(rows.get(i));
+        }
+        List<T> ordered = new ArrayList<>(rows.size());
+        Comparator<T> order = table.order();
+        for (List<T> day : byDay) {
+            day.sort(order);
+            ordered.addAll(day);
+        }
+        return ordered;
     }
 }

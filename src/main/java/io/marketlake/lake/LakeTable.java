@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 
 /**
  * How one kind of record is stored in the lake: its data_type, its columns and the trading date that decides
@@ -49,13 +48,8 @@ public abstract class LakeTable<T> {
         return columns;
     }
 
-    /**
-     * Sets the table's own columns of {@code record}, a record of the {@link LakeColumns#stored stored} schema,
-     * from {@code row}; by position, since a batch fills this for every row.
-     */
-    final void fill(T row, GenericData.Record record) {
-        for (int i = 0; i < columns.size(); i++) {
-            record.put(LakeColumns.FIRST_TABLE_COLUMN + i, columns.get(i).value(row));
-        }
+    /** The day of {@code row}'s trading date since the epoch: a table may know it without making a date. */
+    public long epochDay(T row) {
+        return tradingDate(row).toEpochDay();
     }
 }

@@ -5,15 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * Plans the files of one batch: records grouped by partition (data type, market, year, month of their trading
@@ -39,27 +35,23 @@ public final class LakeWriter {
         return BATCH_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
     }
 
+    /** The batch's files: its rows grouped by partition, each group one file (ordered when it is written). */
     public <T> List<LakeFile> plan(LakeTable<T> table, String market, List<T> rows, String batchId) {
-        Schema schema = LakeColumns.stored(table);
-        Long ingestedAt = LakeColumns.micros(clock.instant());
-        Map<String, List<T>> byPartition = new TreeMap<>();
+        long ingestedAt = LakeColumns.micros(clock.instant());
+        // a partition is a month: rows grouped by year * 12 + month, and each group's path made once
+        Map<Integer, List<T>> byMonth = new TreeMap<>();
         for (T row : rows) {
-            byPartition.computeIfAbsent(LakeLayout.partition(table.dataType(), market, table.tradingDate(row)),
-                    key -> new ArrayList<>()).add(row);
+            LocalDate date = LocalDate.ofEpochDay(table.epochDay(row));
+            byMonth.computeIfAbsent(date.getYear() * 12 + date.getMonthValue() - 1, month -> new ArrayList<>())
+                    .add(row);
         }
         List<LakeFile> files = new ArrayList<>();
-        byPartition.forEach((partition, partRows) -> {
-            List<GenericRecord> records = new ArrayList<>(partRows.size());
-            partRows.stream().sorted(Comparator.comparing(table::tradingDate).thenComparing(table.order())).forEach(row -> {
-                GenericData.Record record = new GenericData.Record(schema);
-                record.put(LakeColumns.TRADING_DATE, LakeColumns.epochDay(table.tradingDate(row)));
-                table.fill(row, record);
-                record.put(LakeColumns.BATCH_ID, batchId);
-                record.put(LakeColumns.INGESTED_AT, ingestedAt);
-                records.add(record);
-            });
-            files.add(new LakeFile(partition + "/" + batchId + LakeLayout.DATA_SUFFIX, LakeRecords.of(records)));
+        byMonth.forEach((month, monthRows) -> {
+            LocalDate firstOfMonth = LocalDate.of(month / 12, month % 12 + 1, 1);
+            files.add(new LakeFile(LakeLayout.partition(table.dataType(), market, firstOfMonth) + "/" + batchId
+                    + LakeLayout.DATA_SUFFIX, LakeRecords.held(table, batchId, ingestedAt, monthRows)));
         });
+        files.sort(java.util.Comparator.comparing(LakeFile::relativePath));
         return files;
     }
 
@@ -75,47 +67,23 @@ public final class LakeWriter {
         if (count == 0) {
             return List.of();
         }
-        Schema schema = LakeColumns.stored(table);
-        Long ingestedAt = LakeColumns.micros(clock.instant());
-        var epochDay = LakeColumns.epochDay(date);
-        LakeRecords records = new LakeRecords() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public long size() {
-                return count;
-            }
-
-            @Override
-            public void forEach(Consumer<GenericRecord> each) {
-                long[] pushed = {0};
-                rows.accept(row -> {
-                    if (!table.tradingDate(row).equals(date)) {
-                        throw new IllegalStateException("a row of " + table.tradingDate(row) + " in the file of " + date);
-                    }
-                    GenericData.Record record = new GenericData.Record(schema);
-                    record.put(LakeColumns.TRADING_DATE, epochDay);
-                    table.fill(row, record);
-                    record.put(LakeColumns.BATCH_ID, batchId);
-                    record.put(LakeColumns.INGESTED_AT, ingestedAt);
-                    each.accept(record);
-                    pushed[0]++;
-                });
-                if (pushed[0] != count) {
-                    throw new IllegalStateException("expected " + count + " rows for " + date + ", read " + pushed[0]
-                            + ": the input changed since it was checked");
+        long ingestedAt = LakeColumns.micros(clock.instant());
+        long epochDay = date.toEpochDay();
+        Consumer<Consumer<T>> checked = each -> {
+            long[] pushed = {0};
+            rows.accept(row -> {
+                if (table.epochDay(row) != epochDay) {
+                    throw new IllegalStateException("a row of " + table.tradingDate(row) + " in the file of " + date);
                 }
-            }
-
-            @Override
-            public String toString() {
-                return count + " streamed records";
+                each.accept(row);
+                pushed[0]++;
+            });
+            if (pushed[0] != count) {
+                throw new IllegalStateException("expected " + count + " rows for " + date + ", read " + pushed[0]
+                        + ": the input changed since it was checked");
             }
         };
         return List.of(new LakeFile(LakeLayout.partition(table.dataType(), market, date) + "/" + batchId
-                + LakeLayout.DATA_SUFFIX, records));
+                + LakeLayout.DATA_SUFFIX, LakeRecords.streamed(table, batchId, ingestedAt, count, checked)));
     }
 }

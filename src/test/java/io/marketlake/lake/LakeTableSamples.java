@@ -8,6 +8,10 @@ import io.marketlake.databento.OhlcvBar;
 import io.marketlake.futures.FuturesLakeTable;
 import io.marketlake.options.OptionRow;
 import io.marketlake.options.OptionsLakeTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +25,7 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * The three lake tables with rows that set every column (and every optional column once empty), and what the
- * writer makes of them, so a test can hold their stored schema and records against the ones recorded in
+ * writer stores of them (read back from its files by parquet-avro), so a test can hold their stored schema and records against the ones recorded in
  * src/test/resources/lake-tables.
  */
 final class LakeTableSamples {
@@ -37,17 +41,20 @@ final class LakeTableSamples {
             return LakeColumns.stored(table).toString(true);
         }
 
-        /** The records the writer plans for the rows, one JSON line each, in file order. */
+        /** The records the writer stores for the rows, read back from its files, one JSON line each, in file order. */
         String records() {
             LakeWriter writer = new LakeWriter(Clock.fixed(INGESTED_AT, ZoneOffset.UTC));
-            return writer.plan(table, "TEST", rows, BATCH_ID).stream()
-                    .flatMap(file -> {
-                        List<String> lines = new java.util.ArrayList<>();
-                        file.records().forEach(record -> lines.add(file.relativePath() + " "
-                                + GenericData.get().toString(record)));
-                        return lines.stream();
-                    })
-                    .collect(Collectors.joining("\n", "", "\n"));
+            try {
+                Path lake = Files.createTempDirectory("lake-table-sample");
+                List<String> lines = new java.util.ArrayList<>();
+                for (LakeFile file : new LakeFiles(lake, "ZSTD").write(writer.plan(table, "TEST", rows, BATCH_ID))) {
+                    new LakeFileReader(lake).read(lake.resolve(file.relativePath()), null, record -> lines.add(
+                            file.relativePath() + " " + GenericData.get().toString(record)));
+                }
+                return lines.stream().collect(Collectors.joining("\n", "", "\n"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

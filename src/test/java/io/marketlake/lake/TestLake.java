@@ -2,21 +2,11 @@ package io.marketlake.lake;
 
 import io.marketlake.databento.OhlcvBar;
 import io.marketlake.futures.FuturesLakeTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes bars into a lake directly, in the layout and schema the ingest routes write, for tests and benchmarks
@@ -42,25 +32,6 @@ public final class TestLake {
             }
         };
         LakeWriter writer = new LakeWriter(Clock.systemUTC());
-        for (LakeFile file : writer.plan(table, market, bars, writer.newBatchId())) {
-            Path target = lakeRoot.resolve(file.relativePath());
-            try {
-                Files.createDirectories(target.getParent());
-                try (ParquetWriter<GenericRecord> out = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(target))
-                        .withConf(new PlainParquetConfiguration())
-                        .withSchema(file.records().schema())
-                        .withDataModel(GenericData.get())
-                        .withCompressionCodec(CompressionCodecName.ZSTD)
-                        .build()) {
-                    List<GenericRecord> records = new java.util.ArrayList<>();
-                    file.records().forEach(records::add);
-                    for (GenericRecord record : records) {
-                        out.write(record);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        new LakeFiles(lakeRoot, "ZSTD").write(writer.plan(table, market, bars, writer.newBatchId()));
     }
 }

@@ -1,0 +1,594 @@
+package io.marketlake.lake;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes a table's rows as Parquet, column by column. Rows are taken apart into one primitive buffer per column as
+ * they come; every {@link #ROW_GROUP_ROWS} rows (DuckDB's row group) each buffer is encoded in one pass, as a
+ * dictionary page and dictionary indices when its values repeat enough (the usual case: dates, symbols, batch id),
+ * PLAIN otherwise, with its statistics, and handed compressed to parquet-mr's file writer, which writes page
+ * headers, column and offset indexes and the footer. So the per-value work is a buffer store and one hash lookup,
+ * where parquet-mr's record writer walks a record consumer, level writers, a value writer and statistics for each
+ * value. The schema is the one parquet-avro derives from the table's Avro schema and the footer carries that Avro
+ * schema as parquet-avro's does: readers (ours through parquet-avro, DuckDB, Spark) see the files parquet-avro wrote.
+ */
+final class LakeParquetWriter<T> implements AutoCloseable {
+
+    /** DuckDB's row group size: memory stays bounded for a streamed file of millions of rows. */
+    static final int ROW_GROUP_ROWS = 122_880;
+    /** The footer key under which parquet-avro keeps the Avro schema, and reads it back. */
+    static final String AVRO_SCHEMA = "parquet.avro.schema";
+    /** A dictionary larger than this (parquet-mr's default too) is not worth it: the column is written PLAIN. */
+    private static final int MAX_DICTIONARY_BYTES = 1 << 20;
+
+    private final LakeTable<T> table;
+    private final Schema avro;
+    private final CompressionCodecName codec;
+    private final CodecFactory codecs;
+    private final CompressionCodecFactory.BytesInputCompressor compressor;
+    private final ParquetFileWriter file;
+    private final List<Column> columns = new ArrayList<>();
+    private final LongColumn tradingDate;
+    private final List<LakeColumn<T>> tableColumns;
+    private final List<Column> ownColumns = new ArrayList<>();
+    private final StringColumn batchId;
+    private final LongColumn ingestedAt;
+    private final String batchIdValue;
+    private final long ingestedAtValue;
+    private int rows;
+
+    LakeParquetWriter(Path target, LakeRecords<T> records, CompressionCodecName codec) throws IOException {
+        this.table = records.table();
+        this.avro = records.schema();
+        this.codec = codec;
+        this.batchIdValue = records.batchId();
+        this.ingestedAtValue = records.ingestedAtMicros();
+        this.tableColumns = table.columns();
+        MessageType schema = new AvroSchemaConverter(new PlainParquetConfiguration()).convert(avro);
+        List<ColumnDescriptor> descriptors = schema.getColumns();
+        int next = 0;
+        tradingDate = new LongColumn(descriptors.get(next++), false, true);
+        columns.add(tradingDate);
+        for (LakeColumn<T> column : tableColumns) {
+            ColumnDescriptor descriptor = descriptors.get(next++);
+            boolean optional = descriptor.getMaxDefinitionLevel() > 0;
+            Column buffer = switch (column.kind()) {
+                case LONG, TIMESTAMP -> new LongColumn(descriptor, optional, false);
+                case INT -> new LongColumn(descriptor, optional, true);
+                case DOUBLE -> new DoubleColumn(descriptor, optional);
+                case STRING -> new StringColumn(descriptor, optional);
+            };
+            ownColumns.add(buffer);
+            columns.add(buffer);
+        }
+        batchId = new StringColumn(descriptors.get(next++), false);
+        ingestedAt = new LongColumn(descriptors.get(next), false, false);
+        columns.add(batchId);
+        columns.add(ingestedAt);
+        codecs = new CodecFactory(new PlainParquetConfiguration(), ParquetProperties.DEFAULT_PAGE_SIZE);
+        compressor = codecs.getCompressor(codec);
+        file = new ParquetFileWriter(new LocalOutputFile(target), schema, ParquetFileWriter.Mode.OVERWRITE,
+                org.apache.parquet.hadoop.ParquetWriter.DEFAULT_BLOCK_SIZE, 0, null, ParquetProperties.builder().build());
+        file.start();
+    }
+
+    void write(T row) throws IOException {
+        tradingDate.add(table.epochDay(row));
+        for (int i = 0; i < tableColumns.size(); i++) {
+            ownColumns.get(i).add(tableColumns.get(i), row);
+        }
+        batchId.add(batchIdValue);
+        ingestedAt.add(ingestedAtValue);
+        if (++rows == ROW_GROUP_ROWS) {
+            flushRowGroup();
+        }
+    }
+
+    private void flushRowGroup() throws IOException {
+        if (rows == 0) {
+            return;
+        }
+        file.startBlock(rows);
+        for (Column column : columns) {
+            column.writeChunk(rows);
+        }
+        file.endBlock();
+        rows = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flushRowGroup();
+            file.end(Map.of(AVRO_SCHEMA, avro.toString(), "writer.model.name", "marketlake"));
+        } finally {
+            codecs.release();
+        }
+    }
+
+    /** Closes the file without finishing it, after a failure: what was written is the caller's to delete. */
+    void abandon() {
+        try {
+            file.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the temp file is deleted by the caller, or by the start-up sweep
+        } finally {
+            codecs.release();
+        }
+    }
+
+    /** One column's values of the current row group, and how they are encoded and written. */
+    private abstract class Column {
+
+        final ColumnDescriptor descriptor;
+        final boolean optional;
+        /** Whether row i of the group has a value (optional columns only). */
+        boolean[] present = new boolean[0];
+        int nulls;
+        /** Values stored (non-null ones). */
+        int count;
+
+        Column(ColumnDescriptor descriptor, boolean optional) {
+            this.descriptor = descriptor;
+            this.optional = optional;
+            if (optional) {
+                present = new boolean[ROW_GROUP_ROWS];
+            }
+        }
+
+        /** Adds row's value of {@code column}; an empty value only where the column is optional. */
+        abstract void add(LakeColumn<T> column, T row);
+
+        /** Notes a value (true) or an empty one (false) for the current row; false fails a required column. */
+        final boolean noteValue(boolean hasValue, String name) {
+            if (!hasValue && !optional) {
+                throw new IllegalArgumentException("column " + name + " may not be empty");
+            }
+            if (optional) {
+                present[rows] = hasValue;
+                if (!hasValue) {
+                    nulls++;
+                }
+            }
+            return hasValue;
+        }
+
+        /** The distinct values in first-seen order and each value's index into them, or null if too many. */
+        abstract Dictionary dictionary();
+
+        abstract BytesInput plain();
+
+        abstract void updateStats(Statistics<?> stats, Dictionary dictionary);
+
+        final void writeChunk(int groupRows) throws IOException {
+            Statistics<?> stats = Statistics.createStats(descriptor.getPrimitiveType());
+            Dictionary dictionary = count == 0 ? null : dictionary();
+            updateStats(stats, dictionary);
+            stats.incrementNumNulls(nulls);
+            BytesInput values;
+            Encoding encoding;
+            file.startColumn(descriptor, groupRows, codec);
+            if (dictionary != null) {
+                BytesInput entries = dictionary.page();
+                file.writeDictionaryPage(new DictionaryPage(compressor.compress(entries), Math.toIntExact(
+                        entries.size()), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+                int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
+                values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}),
+                        hybrid(bitWidth, dictionary.indices(), count));
+                encoding = Encoding.PLAIN_DICTIONARY;
+            } else {
+                values = plain();
+                encoding = Encoding.PLAIN;
+            }
+            BytesInput page = optional ? BytesInput.concat(definitionLevels(groupRows), values) : values;
+            long uncompressed = page.size();
+            file.writeDataPage(groupRows, Math.toIntExact(uncompressed), compressor.compress(page), stats, groupRows,
+                    Encoding.BIT_PACKED, optional ? Encoding.RLE : Encoding.BIT_PACKED, encoding);
+            file.endColumn();
+            clear();
+            count = 0;
+            nulls = 0;
+        }
+
+        /** Drops the row group's values that would otherwise stay reachable until overwritten. */
+        void clear() {
+        }
+
+        /** V1 page definition levels: their length (4 bytes little endian), then RLE/bit-packed 0 or 1 per row. */
+        private BytesInput definitionLevels(int groupRows) throws IOException {
+            try (RunLengthBitPackingHybridEncoder levels = new RunLengthBitPackingHybridEncoder(1, 1024, 1 << 20,
+                    HeapByteBufferAllocator.getInstance())) {
+                for (int i = 0; i < groupRows; i++) {
+                    levels.writeInt(present[i] ? 1 : 0);
+                }
+                byte[] encoded = levels.toBytes().toByteArray();
+                return BytesInput.concat(BytesInput.fromInt(encoded.length), BytesInput.from(encoded));
+            }
+        }
+    }
+
+    private static BytesInput hybrid(int bitWidth, int[] indices, int count) throws IOException {
+        try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 1024,
+                1 << 20, HeapByteBufferAllocator.getInstance())) {
+            for (int i = 0; i < count; i++) {
+                encoder.writeInt(indices[i]);
+            }
+            return BytesInput.from(encoder.toBytes().toByteArray());
+        }
+    }
+
+    /** A column chunk's distinct values: their PLAIN page and each value's index. */
+    private interface Dictionary {
+        int size();
+
+        int[] indices();
+
+        BytesInput page();
+    }
+
+    /** INT64 (longs, timestamps) or INT32 (ints, dates) values, kept as longs. */
+    private final class LongColumn extends Column {
+
+        private final boolean int32;
+        private long[] values = new long[1024];
+
+        LongColumn(ColumnDescriptor descriptor, boolean optional, boolean int32) {
+            super(descriptor, optional);
+            this.int32 = int32;
+        }
+
+        @Override
+        void add(LakeColumn<T> column, T row) {
+            Object value = column.stored(row);
+            if (noteValue(value != null, column.name())) {
+                add(((Number) value).longValue());
+            }
+        }
+
+        void add(long value) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
+            }
+            values[count++] = value;
+        }
+
+        @Override
+        Dictionary dictionary() {
+            return LongDictionary.of(values, count, int32 ? 4 : 8, MAX_DICTIONARY_BYTES);
+        }
+
+        @Override
+        BytesInput plain() {
+            ByteBuffer bytes = ByteBuffer.allocate(count * (int32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                if (int32) {
+                    bytes.putInt(Math.toIntExact(values[i]));
+                } else {
+                    bytes.putLong(values[i]);
+                }
+            }
+            return BytesInput.from(bytes.array());
+        }
+
+        @Override
+        void updateStats(Statistics<?> stats, Dictionary dictionary) {
+            long[] source = dictionary != null ? ((LongDictionary) dictionary).entries() : values;
+            int n = dictionary != null ? dictionary.size() : count;
+            for (int i = 0; i < n; i++) {
+                if (int32) {
+                    stats.updateStats(Math.toIntExact(source[i]));
+                } else {
+                    stats.updateStats(source[i]);
+                }
+            }
+        }
+    }
+
+    /** DOUBLE values, their dictionary keyed by bit pattern (so -0.0 and 0.0 stay distinct, as written). */
+    private final class DoubleColumn extends Column {
+
+        private double[] values = new double[1024];
+        private long[] bits = new long[0];
+
+        DoubleColumn(ColumnDescriptor descriptor, boolean optional) {
+            super(descriptor, optional);
+        }
+
+        @Override
+        void add(LakeColumn<T> column, T row) {
+            Object value = column.stored(row);
+            if (noteValue(value != null, column.name())) {
+                if (count == values.length) {
+                    values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
+                }
+                values[count++] = (Double) value;
+            }
+        }
+
+        @Override
+        Dictionary dictionary() {
+            if (bits.length < count) {
+                bits = new long[values.length];
+            }
+            for (int i = 0; i < count; i++) {
+                bits[i] = Double.doubleToRawLongBits(values[i]);
+            }
+            return LongDictionary.of(bits, count, 8, MAX_DICTIONARY_BYTES);
+        }
+
+        @Override
+        BytesInput plain() {
+            ByteBuffer bytes = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                bytes.putDouble(values[i]);
+            }
+            return BytesInput.from(bytes.array());
+        }
+
+        @Override
+        void updateStats(Statistics<?> stats, Dictionary dictionary) {
+            if (dictionary != null) {
+                long[] entries = ((LongDictionary) dictionary).entries();
+                for (int i = 0; i < dictionary.size(); i++) {
+                    stats.updateStats(Double.longBitsToDouble(entries[i]));
+                }
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                stats.updateStats(values[i]);
+            }
+        }
+    }
+
+    /** BYTE_ARRAY (UTF-8 string) values, their dictionary keyed by the strings themselves (hashes are cached). */
+    private final class StringColumn extends Column {
+
+        private String[] values = new String[1024];
+
+        StringColumn(ColumnDescriptor descriptor, boolean optional) {
+            super(descriptor, optional);
+        }
+
+        @Override
+        void add(LakeColumn<T> column, T row) {
+            Object value = column.stored(row);
+            if (noteValue(value != null, column.name())) {
+                add((String) value);
+            }
+        }
+
+        void add(String value) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
+            }
+            values[count++] = value;
+        }
+
+        @Override
+        Dictionary dictionary() {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> distinct = new ArrayList<>();
+            int[] indices = new int[count];
+            long bytes = 0;
+            int limit = count / 2 + 1;
+            String previous = null;
+            int previousIndex = -1;
+            for (int i = 0; i < count; i++) {
+                String value = values[i];
+                if (value != previous) {
+                    Integer known = index.get(value);
+                    if (known == null) {
+                        bytes += 4 + (long) value.length() * 3;
+                        if (distinct.size() == limit || bytes > MAX_DICTIONARY_BYTES) {
+                            return null;
+                        }
+                        known = distinct.size();
+                        index.put(value, known);
+                        distinct.add(value);
+                    }
+                    previous = value;
+                    previousIndex = known;
+                }
+                indices[i] = previousIndex;
+            }
+            return new StringDictionary(distinct, indices);
+        }
+
+        @Override
+        BytesInput plain() {
+            return strings(Arrays.asList(values).subList(0, count));
+        }
+
+        @Override
+        void updateStats(Statistics<?> stats, Dictionary dictionary) {
+            List<String> source = dictionary != null ? ((StringDictionary) dictionary).distinct
+                    : Arrays.asList(values).subList(0, count);
+            for (String value : source) {
+                stats.updateStats(Binary.fromString(value));
+            }
+        }
+
+        @Override
+        void clear() {
+            Arrays.fill(values, 0, count, null);
+        }
+    }
+
+    /** PLAIN BYTE_ARRAY values: each one's length (4 bytes little endian), then its UTF-8 bytes. */
+    private static BytesInput strings(List<String> values) {
+        List<byte[]> utf8 = new ArrayList<>(values.size());
+        int size = 0;
+        for (String value : values) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            utf8.add(bytes);
+            size = Math.addExact(size, 4 + bytes.length);
+        }
+        ByteBuffer page = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        for (byte[] bytes : utf8) {
+            page.putInt(bytes.length).put(bytes);
+        }
+        return BytesInput.from(page.array());
+    }
+
+    /** The distinct strings of a column chunk, first seen first. */
+    private record StringDictionary(List<String> distinct, int[] indices) implements Dictionary {
+
+        @Override
+        public int size() {
+            return distinct.size();
+        }
+
+        @Override
+        public BytesInput page() {
+            return strings(distinct);
+        }
+    }
+
+    /**
+     * The distinct values of a chunk of longs (or of doubles' bit patterns), first seen first, found with an
+     * open-addressing table of primitives; null when there are more than half as many as values, or more than the
+     * dictionary's bytes allow.
+     */
+    private static final class LongDictionary implements Dictionary {
+
+        private final int width;
+        private final long[] entries;
+        private final int size;
+        private final int[] indices;
+
+        private LongDictionary(int width, long[] entries, int size, int[] indices) {
+            this.width = width;
+            this.entries = entries;
+            this.size = size;
+            this.indices = indices;
+        }
+
+        static LongDictionary of(long[] values, int count, int width, int maxBytes) {
+            int limit = Math.min(count / 2 + 1, maxBytes / width);
+            Table table = new Table(64);
+            long[] entries = new long[16];
+            int[] indices = new int[count];
+            int size = 0;
+            long previous = 0;
+            int previousIndex = -1;
+            for (int i = 0; i < count; i++) {
+                long value = values[i];
+                if (previousIndex < 0 || value != previous) {
+                    int slot = table.slotOf(value);
+                    if (table.slots[slot] == 0) {
+                        if (size == limit) {
+                            return null;
+                        }
+                        if (size == entries.length) {
+                            entries = Arrays.copyOf(entries, size * 2);
+                        }
+                        entries[size] = value;
+                        table.put(slot, value, ++size);
+                        if (size * 2 > table.keys.length) {
+                            table = table.grown();
+                        }
+                        previousIndex = size - 1;
+                    } else {
+                        previousIndex = table.slots[slot] - 1;
+                    }
+                    previous = value;
+                }
+                indices[i] = previousIndex;
+            }
+            return new LongDictionary(width, entries, size, indices);
+        }
+
+        /** Open addressing, linear probing: a value's slot holds its entry number + 1, 0 when free. */
+        private static final class Table {
+            final long[] keys;
+            final int[] slots;
+            private final int shift;
+
+            Table(int capacity) {
+                keys = new long[capacity];
+                slots = new int[capacity];
+                shift = 64 - Integer.numberOfTrailingZeros(capacity);
+            }
+
+            int slotOf(long value) {
+                int mask = keys.length - 1;
+                // the product's top bits depend on every bit of the value: prices and instants often end in zeros
+                int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> shift);
+                while (slots[slot] != 0 && keys[slot] != value) {
+                    slot = (slot + 1) & mask;
+                }
+                return slot;
+            }
+
+            void put(int slot, long value, int entry) {
+                keys[slot] = value;
+                slots[slot] = entry;
+            }
+
+            Table grown() {
+                Table bigger = new Table(keys.length * 2);
+                for (int i = 0; i < keys.length; i++) {
+                    if (slots[i] != 0) {
+                        bigger.put(bigger.slotOf(keys[i]), keys[i], slots[i]);
+                    }
+                }
+                return bigger;
+            }
+        }
+
+        long[] entries() {
+            return entries;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public int[] indices() {
+            return indices;
+        }
+
+        @Override
+        public BytesInput page() {
+            ByteBuffer page = ByteBuffer.allocate(size * width).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < size; i++) {
+                if (width == 4) {
+                    page.putInt((int) entries[i]);
+                } else {
+                    page.putLong(entries[i]);
+                }
+            }
+            return BytesInput.from(page.array());
+        }
+    }
+}
