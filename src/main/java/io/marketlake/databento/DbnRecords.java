@@ -1,5 +1,6 @@
 package io.marketlake.databento;
 
+import com.github.luben.zstd.ZstdInputStream;
 import io.marketlake.ingest.Rejection;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -102,9 +103,9 @@ public final class DbnRecords {
             BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
             PayloadEncoding encoding = PayloadEncoding.peek(bytes);
             InputStream decoded = bytes;
-            com.github.luben.zstd.ZstdInputStream zstd = null;
+            ZstdInputStream zstd = null;
             if (encoding == PayloadEncoding.ZSTD) {
-                zstd = new com.github.luben.zstd.ZstdInputStream(bytes);
+                zstd = new ZstdInputStream(bytes);
                 decoded = new BufferedInputStream(zstd, 1 << 16);
                 encoding = PayloadEncoding.peek((BufferedInputStream) decoded);
             }
@@ -175,7 +176,7 @@ public final class DbnRecords {
                 return refusal(rtype);
             }
             int size = size(rtype);
-            return length < size ? "a record of " + length + " bytes is shorter than a " + kind() + " record of"
+            return length < size ? "a record of " + length + " bytes is shorter than " + kind() + " record of"
                     + " DBN v" + version + " (" + size + " bytes)" : null;
         }
 

@@ -214,7 +214,7 @@ final class DbnStream implements Closeable {
     }
 
     private MalformedPayloadException notDbn() {
-        String head = new String(Arrays.copyOf(bytes, Math.min(limit, SHOWN)), StandardCharsets.UTF_8);
+        String head = new String(Arrays.copyOf(bytes, Math.min(limit, SHOWN)), StandardCharsets.UTF_8).strip();
         if (head.stripLeading().startsWith("{") && head.contains("\"detail\"")) {
             return new MalformedPayloadException("error response instead of DBN data: "
                     + DatabentoPayloadReader.abbreviate(head));
