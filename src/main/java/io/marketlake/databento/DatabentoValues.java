@@ -1,6 +1,7 @@
 package io.marketlake.databento;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -27,15 +28,25 @@ public final class DatabentoValues {
     }
 
     /**
-     * A price in units, or null when undefined. Raw prices are int64 × 1e-9, divided (correctly rounded), never
-     * multiplied by 1e-9 in doubles, so 3702750000000 is exactly 3702.75 and 91525000000 is 91.525.
+     * A price in units, or null when undefined. Raw prices are int64 × 1e-9 and go through {@link #price(long)};
+     * pretty ones are the same fixed-point number written with its decimals, so both give the same double.
      *
      * @throws IllegalArgumentException naming the value when it is no decimal number (NaN, Infinity, exponents)
      *     or outside int64 × 1e-9
      */
     public static Double price(String text) {
+        return price(fixedPrice(text));
+    }
+
+    /**
+     * A price as Databento's fixed-point integer (units of 1e-9), {@link #UNDEFINED_PRICE} when blank. A pretty
+     * price is scaled exactly (pretty_px writes nine decimals; more are rounded half-even).
+     *
+     * @throws IllegalArgumentException as {@link #price(String)}
+     */
+    public static long fixedPrice(String text) {
         if (isBlank(text)) {
-            return null;
+            return UNDEFINED_PRICE;
         }
         String value = text.trim();
         if (value.indexOf('.') >= 0) {
@@ -46,9 +57,17 @@ public final class DatabentoValues {
             if (decimal.abs().compareTo(MAX_PRETTY_PRICE) > 0) {
                 throw new IllegalArgumentException("price out of range (int64 x 1e-9): " + shown(value));
             }
-            return decimal.doubleValue();
+            return decimal.setScale(PRICE_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValue();
         }
-        long fixed = parseLong(value, "price", "not a price");
+        return parseLong(value, "price", "not a price");
+    }
+
+    /**
+     * A fixed-point price (int64 × 1e-9) in units, or null when it is {@link #UNDEFINED_PRICE}: the one place where
+     * Databento's prices are scaled, for text and binary records alike. Divided (correctly rounded), never
+     * multiplied by 1e-9 in doubles, so 3702750000000 is exactly 3702.75 and 91525000000 is 91.525.
+     */
+    public static Double price(long fixed) {
         if (fixed == UNDEFINED_PRICE) {
             return null;
         }
@@ -78,13 +97,7 @@ public final class DatabentoValues {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("timestamp out of range: " + shown(value), e);
             }
-            if (nanos == 0 || nanos == -1L) {
-                return null;
-            }
-            if (nanos < 0) {
-                throw new IllegalArgumentException("timestamp out of range: " + shown(value));
-            }
-            return Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
+            return timestamp(nanos);
         }
         if (value.startsWith("-") && isDigits(value.substring(1))) {
             throw new IllegalArgumentException("timestamp out of range: " + shown(value));
@@ -99,6 +112,51 @@ public final class DatabentoValues {
             throw new IllegalArgumentException("timestamp out of range: " + shown(value));
         }
         return instant;
+    }
+
+    /**
+     * A timestamp of u64 nanoseconds since the epoch (held in a long), or null when undefined (0 or 2^64-1): the one
+     * place where Databento's timestamps become instants, for text and binary records alike.
+     *
+     * @throws IllegalArgumentException when it lies after what int64 nanoseconds hold (2262-04-11)
+     */
+    public static Instant timestamp(long nanos) {
+        if (isUndefinedTimestamp(nanos)) {
+            return null;
+        }
+        checkTimestamp(nanos);
+        return Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
+    }
+
+    /** Whether u64 nanoseconds are Databento's undefined time (0 or 2^64-1). */
+    public static boolean isUndefinedTimestamp(long nanos) {
+        return nanos == 0 || nanos == -1L;
+    }
+
+    /** Checks defined u64 nanoseconds without making an instant (the binary reader's hot path). */
+    static void checkTimestamp(long nanos) {
+        if (nanos < 0 && nanos != -1L) {
+            throw new IllegalArgumentException("timestamp out of range: " + Long.toUnsignedString(nanos));
+        }
+    }
+
+    /** A timestamp (raw or pretty) as u64 nanoseconds since the epoch, 0 when undefined. */
+    public static long timestampNanos(String text) {
+        Instant instant = timestamp(text);
+        return instant == null ? 0 : nanos(instant);
+    }
+
+    /** An instant within int64 nanoseconds as nanoseconds since the epoch. */
+    static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * A statistic's quantity, or null when unset: i64 max (DBN v3 and text alike; DBN v1/v2's i32 max is turned into
+     * it when upgraded). It is never blanked, even with pretty values.
+     */
+    public static Long quantity(long value) {
+        return value == Long.MAX_VALUE ? null : value;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * One OHLCV bar as Databento sends it: stamped at the bar's open ({@code tsEvent}), prices in units (already
  * scaled from 1e-9 fixed point), null where Databento marked a price undefined.
  *
- * @param raw the record as received, kept for the dead-letter area
+ * @param rawText the record as received (or as Databento's raw CSV gives a binary record), for the dead-letter area
  */
 public record OhlcvBar(
         Instant tsEvent,
@@ -22,7 +22,19 @@ public record OhlcvBar(
         Double low,
         Double close,
         long volume,
-        String raw) {
+        RecordText rawText) {
+
+    /** A bar read from text, its line as received at hand. */
+    public OhlcvBar(Instant tsEvent, int rtype, int publisherId, long instrumentId, String symbol,
+            ContractType contractType, Double open, Double high, Double low, Double close, long volume, String raw) {
+        this(tsEvent, rtype, publisherId, instrumentId, symbol, contractType, open, high, low, close, volume,
+                RecordText.of(raw));
+    }
+
+    /** The record as received, for the dead-letter area; made now if the bar came from a binary response. */
+    public String raw() {
+        return rawText.text();
+    }
 
     /** ohlcv-1d bars cover one UTC calendar day, so the bar's trading date is its open's UTC date. */
     public LocalDate tradingDate() {

@@ -124,4 +124,22 @@ class DatabentoValuesTest {
                 .hasMessageStartingWith("integer out of range (int64): 9999")
                 .hasMessageEndingWith("... (70000 characters)");
     }
+
+    @Test
+    void binary_fixed_point_prices_scale_as_raw_text_does() {
+        assertThat(DatabentoValues.price(91525000000L)).isEqualTo(DatabentoValues.price("91525000000"));
+        assertThat(DatabentoValues.price(DatabentoValues.UNDEFINED_PRICE)).isNull();
+        assertThat(DatabentoValues.fixedPrice("91.525000000")).isEqualTo(91525000000L);
+        assertThat(DatabentoValues.fixedPrice("")).isEqualTo(DatabentoValues.UNDEFINED_PRICE);
+    }
+
+    @Test
+    void binary_timestamps_are_the_instants_of_raw_text() {
+        assertThat(DatabentoValues.timestamp(1609088715926494829L))
+                .isEqualTo(DatabentoValues.timestamp("1609088715926494829"));
+        assertThat(DatabentoValues.timestamp(0L)).isNull();
+        assertThat(DatabentoValues.timestamp(-1L)).isNull();
+        assertThatThrownBy(() -> DatabentoValues.timestamp(-2L))
+                .hasMessage("timestamp out of range: 18446744073709551614");
+    }
 }

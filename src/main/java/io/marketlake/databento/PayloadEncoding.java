@@ -1,0 +1,51 @@
+package io.marketlake.databento;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+
+/**
+ * What a Databento response is, told by its first bytes (never by what was asked for, so a response is read as
+ * what it is): DBN starts with {@code "DBN"}, a zstd frame (compression=zstd, of DBN or of text) with its magic
+ * number 0xFD2FB528 (bytes 28 B5 2F FD), and anything else is text (CSV, JSON lines, or an error body).
+ */
+public enum PayloadEncoding {
+    DBN, ZSTD, TEXT;
+
+    /** The zstd frame magic number as its first four bytes. */
+    private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
+    private static final byte[] DBN_PREFIX = {'D', 'B', 'N'};
+    static final int PEEK = 4;
+
+    /** The encoding of a response beginning with {@code length} bytes of {@code head}. */
+    public static PayloadEncoding of(byte[] head, int length) {
+        if (startsWith(head, length, ZSTD_MAGIC)) {
+            return ZSTD;
+        }
+        return startsWith(head, length, DBN_PREFIX) ? DBN : TEXT;
+    }
+
+    /** The encoding of what {@code in} is about to give, which it gives again afterwards. */
+    public static PayloadEncoding peek(BufferedInputStream in) throws IOException {
+        in.mark(PEEK);
+        byte[] head = new byte[PEEK];
+        int length = in.readNBytes(head, 0, PEEK);
+        in.reset();
+        return of(head, length);
+    }
+
+    public boolean isBinary() {
+        return this != TEXT;
+    }
+
+    private static boolean startsWith(byte[] head, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (head[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
