@@ -1,75 +1,76 @@
 package io.marketlake.bench;
 
-import io.marketlake.features.FeatureDataSources;
 import io.marketlake.features.FeatureMatrix;
 import io.marketlake.features.FeatureStore;
-import io.marketlake.features.Staleness;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
 
 /**
- * A point-in-time feature matrix of 1,000,000 times × 50 features over a store of 1,000,000 rows (one market,
- * 50 features × 20,000 as_of times, one every 15 minutes), written as Parquet, in this JVM at the heap it runs
- * with; then DuckDB answering the same times with its ASOF JOIN over the same rows (read from a CSV copy) and
- * writing the 50,000,000 answers as Parquet, in the same run. Prints rows/s, peak heap and the time ratio.
+ * A point-in-time feature matrix ({@code marketlake features join}) of {@code -Dtimes} times (in order, spread over
+ * the store's span) × 50 features over the store of 1,000,000 rows of {@link BenchStore} (one market, 50 features ×
+ * 20,000 as_of times, one every 15 minutes), written as Parquet, in this JVM at the heap it runs with; then, in the
+ * same run, over the same rows:
+ * <ul>
+ * <li>DuckDB answering the same times with its ASOF JOIN (the rows read from a CSV copy and the times loaded
+ * beforehand, not timed) and writing the answers (long form) as Parquet: line {@code <case>};</li>
+ * <li>with {@code -Dsqlite=true} (the default up to 100,000 times), the market-wide lookup written by hand on
+ * sqlite-jdbc ({@link ReferenceSql#MARKET}, one prepared statement kept open) asked at each time, the answers kept
+ * in memory, not written: line {@code <case>-sqlite}.</li>
+ * </ul>
+ * Times in seconds; the answers of all three are counted and must agree.
  *
- * <pre>mvn -B -q -Pbench test-compile exec:exec@features-join     # -Dtimes=1000000 -Dfeatures=50 -Dasofs=20000</pre>
+ * <pre>mvn -B -q -Pbench test-compile exec:exec@features-join     # -Dtimes=1000000 -Dcase=features-join</pre>
  */
 public final class FeaturesJoinBench {
 
     public static void main(String[] args) throws Exception {
         int times = Integer.getInteger("times", 1_000_000);
-        int features = Integer.getInteger("features", 50);
-        int asOfs = Integer.getInteger("asofs", 20_000);
-        Path dir = Files.createTempDirectory("marketlake-join-bench-");
-        DataSource dataSource = FeatureDataSources.create("jdbc:sqlite:" + dir.resolve("features.db"));
-        FeatureStore store = new FeatureStore(dataSource, Clock.systemUTC(), new Staleness(Map.of()));
-        store.createSchema();
+        String name = System.getProperty("case", "features-join");
+        boolean sqliteReference = Boolean.parseBoolean(System.getProperty("sqlite", String.valueOf(times <= 100_000)));
+        BenchStore.Shared shared = BenchStore.shared(Integer.getInteger("features", 50),
+                Integer.getInteger("asofs", 20_000));
+        Path dir = BenchFiles.fresh(name);
         long start = BenchStore.START.toEpochMilli();
 
-        long generate = System.nanoTime();
-        Path rowsCsv = dir.resolve("features.csv");
-        BenchStore.fill(dataSource, features, asOfs, rowsCsv);
         Path timesCsv = dir.resolve("times.csv");
-        long span = asOfs * BenchStore.STEP_MS;
+        long[] millis = new long[times];
         try (BufferedWriter csv = Files.newBufferedWriter(timesCsv, StandardCharsets.UTF_8)) {
             csv.write("ts\n");
             for (int i = 0; i < times; i++) {
-                csv.write(Instant.ofEpochMilli(start + span * i / times).toString());
+                millis[i] = start + shared.spanMillis() * i / times;
+                csv.write(Instant.ofEpochMilli(millis[i]).toString());
                 csv.write('\n');
             }
         }
-        System.out.printf("generated %,d feature rows and %,d times in %.1f s%n", (long) features * asOfs, times,
-                (System.nanoTime() - generate) / 1e9);
 
+        FeatureStore store = shared.open();
         Heap.resetPeaks();
         long join = System.nanoTime();
         FeatureMatrix.Result result = new FeatureMatrix(store).join(new FeatureMatrix.Request(timesCsv,
-                dir.resolve("matrix.parquet"), "HE", List.of(), false, false, null));
+                dir.resolve("matrix.parquet"), BenchStore.MARKET, List.of(), false, false, null));
         double joinSeconds = (System.nanoTime() - join) / 1e9;
         long peak = Heap.peakBytes();
-        System.out.printf("marketlake features join: %,d times x %d features in %.1f s (%,.0f rows/s, %,.0f values/s),"
-                + " peak heap %d MB of max %d MB, %d MB of Parquet%n", result.rows(), result.features().size(),
+        int features = result.features().size();
+        System.out.printf("marketlake features join: %,d times x %d features in %.2f s (%,.0f rows/s, %,.0f values/s),"
+                + " peak heap %d MB of max %d MB, %d MB of Parquet%n", result.rows(), features,
                 joinSeconds, result.rows() / joinSeconds, result.rows() * (double) features / joinSeconds,
                 peak >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(dir.resolve("matrix.parquet")) >> 20);
 
         double duckSeconds;
+        long marketlakeValues;
+        long duckValues;
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duck.createStatement()) {
             statement.execute("SET threads TO 2");
-            statement.execute("CREATE TABLE f AS SELECT * FROM read_csv('" + rowsCsv + "', header = true)");
+            statement.execute("CREATE TABLE f AS SELECT * FROM read_csv('" + shared.csv() + "', header = true)");
             statement.execute("CREATE TABLE t AS SELECT epoch_ms(ts::TIMESTAMPTZ) AS ms, ts::TIMESTAMPTZ AS ts"
                     + " FROM read_csv('" + timesCsv + "', header = true, columns = {'ts': 'VARCHAR'})");
             long duckStart = System.nanoTime();
@@ -83,11 +84,41 @@ public final class FeaturesJoinBench {
             try (ResultSet rs = statement.executeQuery("SELECT count(*), count(value) FROM read_parquet('"
                     + dir.resolve("duck.parquet") + "')")) {
                 rs.next();
-                System.out.printf("DuckDB ASOF JOIN: %,d answers (%,d values) in %.1f s (%,.0f times/s)%n",
-                        rs.getLong(1), rs.getLong(2), duckSeconds, times / duckSeconds);
+                duckValues = rs.getLong(2);
+                System.out.printf("DuckDB ASOF JOIN: %,d answers (%,d values) in %.2f s (%,.0f times/s)%n",
+                        rs.getLong(1), duckValues, duckSeconds, times / duckSeconds);
+            }
+            // the values of the wide matrix (null: not known yet)
+            String counts = String.join(" + ", result.features().stream().map(f -> "count(\"" + f + "\")").toList());
+            try (ResultSet rs = statement.executeQuery("SELECT " + counts + " FROM read_parquet('"
+                    + dir.resolve("matrix.parquet") + "')")) {
+                rs.next();
+                marketlakeValues = rs.getLong(1);
             }
         }
-        System.out.printf("features-join,times/s,%.0f,%.0f,%.2f%n", times / joinSeconds, times / duckSeconds,
-                duckSeconds / joinSeconds);
+        if (marketlakeValues != duckValues) {
+            throw new IllegalStateException("marketlake's matrix holds " + marketlakeValues + " values, DuckDB's "
+                    + duckValues);
+        }
+        Results.report(name, "s", joinSeconds, duckSeconds);
+
+        if (sqliteReference) {
+            long sqliteValues = 0;
+            long sqliteStart = System.nanoTime();
+            try (Connection sqlite = DriverManager.getConnection(shared.jdbcUrl());
+                    ReferenceSql.MarketLookup lookup = new ReferenceSql.MarketLookup(sqlite)) {
+                for (long t : millis) {
+                    sqliteValues += lookup.at(BenchStore.MARKET, t).size();
+                }
+            }
+            double sqliteSeconds = (System.nanoTime() - sqliteStart) / 1e9;
+            System.out.printf("prepared SQL on sqlite-jdbc, one market-wide lookup per time: %,d values in %.2f s%n",
+                    sqliteValues, sqliteSeconds);
+            if (sqliteValues != marketlakeValues) {
+                throw new IllegalStateException("the SQL reference answered " + sqliteValues + " values, marketlake "
+                        + marketlakeValues);
+            }
+            Results.report(name + "-sqlite", "s", joinSeconds, sqliteSeconds);
+        }
     }
 }

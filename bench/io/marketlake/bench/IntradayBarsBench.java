@@ -28,7 +28,7 @@ public final class IntradayBarsBench {
 
     public static void main(String[] args) throws Exception {
         long bars = Long.parseLong(System.getProperty("bars", "1000000"));
-        Path dir = Files.createTempDirectory("marketlake-bench-");
+        Path dir = BenchFiles.fresh("intraday-bars");
         Path response = dir.resolve("HE.FUT-ohlcv-1s.csv");
         int instruments = (int) Math.max(1, (bars + 86_399) / 86_400);
         long written = writeDay(response, bars, instruments);
@@ -64,9 +64,8 @@ public final class IntradayBarsBench {
         System.out.printf("duckdb reference: CSV to one zstd Parquet file in %.1f s = %,.0f bars/s (%,d MB);"
                 + " ratio (duckdb time / marketlake time, > 1 means marketlake is faster) %.2f%n", duckSeconds,
                 written / duckSeconds, Files.size(dir.resolve("duck.parquet")) >> 20, duckSeconds / seconds);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Results.report("intraday-bars", "s", seconds, duckSeconds);
+        BenchFiles.delete(dir);
     }
 
     /** {@code marketlake ingest futures --schema ohlcv-1s} in its own JVM: its wall time, JVM start included. */

@@ -18,10 +18,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Exports 10,000 alerts with 500-candle windows (pre250_post249 of 1m) from a lake of 1-minute bars
@@ -29,6 +27,7 @@ import java.util.stream.Stream;
  * once, ordered, written to Parquet) over the same lake files in the same run.
  *
  * <pre>mvn -B -q -Pbench test-compile exec:exec@slices</pre>
+ * ({@code -Dchild=false} leaves out the export in a child JVM, as bench/run does.)
  */
 public final class SliceExportBench {
 
@@ -37,7 +36,7 @@ public final class SliceExportBench {
     private static final int ALERTS_PER_SYMBOL = 10;
 
     public static void main(String[] args) throws Exception {
-        Path home = Files.createTempDirectory("marketlake-slices-bench-");
+        Path home = BenchFiles.fresh("slices");
         Path lake = home.resolve("lake");
         Random random = new Random(7);
         Instant start = Instant.parse("2026-02-16T00:00:00Z");
@@ -103,6 +102,14 @@ public final class SliceExportBench {
         double duckSeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf("duckdb reference: same selection, %,d candles, in %.2f s; marketlake/duckdb time ratio %.2f%n",
                 duckRows, duckSeconds, seconds / duckSeconds);
+        if (duckRows != rows) {
+            throw new IllegalStateException("marketlake exported " + rows + " candles, DuckDB selected " + duckRows);
+        }
+        Results.report("slices", "s", seconds, duckSeconds);
+        if (!Boolean.parseBoolean(System.getProperty("child", "true"))) {
+            BenchFiles.delete(home);
+            return;
+        }
         // the same export as a user runs it, in a JVM bounded to 512 MB
         Files.writeString(config, Files.readString(config).replace("\"bench\"", "\"bench-cli\""));
         long t2 = System.nanoTime();
@@ -116,9 +123,7 @@ public final class SliceExportBench {
         if (exit != 0) {
             Files.readAllLines(home.resolve("export.log")).stream().skip(Math.max(0, 0)).limit(60).forEach(System.out::println);
         }
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        BenchFiles.delete(home);
     }
 
     private static long rows(Path slices) throws Exception {
