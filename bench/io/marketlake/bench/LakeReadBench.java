@@ -122,7 +122,7 @@ public final class LakeReadBench {
             BenchFiles.fresh("lake");
             long start = System.nanoTime();
             List<BenchBars.Batch> batches = BenchBars.batches(total);
-            LakeWriteBench.writeLake(lake, batches, i -> BenchBars.bars(batches.get(i)));
+            LakeWriteBench.writeLake(lake, LakeWriteBench.ingests(batches, i -> BenchBars.bars(batches.get(i))));
             Files.writeString(dir.resolve("complete"), total + "\n");
             System.out.printf("no lake from lake-write: wrote its %,d rows in %.1f s (not timed)%n", total,
                     (System.nanoTime() - start) / 1e9);

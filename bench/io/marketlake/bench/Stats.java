@@ -19,4 +19,10 @@ final class Stats {
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
     }
+
+    /** CPU time this process has used so far, every thread and native code included (DuckDB's threads too). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 }

@@ -4,7 +4,10 @@ package io.marketlake.databento;
 public enum ContractType {
     OUTRIGHT, SPREAD, STRATEGY, OPTION, UNKNOWN;
 
+    // made once: the lake asks for it for every bar it writes
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

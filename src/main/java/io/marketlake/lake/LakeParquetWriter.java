@@ -1,9 +1,6 @@
 package io.marketlake.lake;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -21,9 +17,7 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
-import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
@@ -52,8 +46,8 @@ final class LakeParquetWriter<T> implements AutoCloseable {
     private final LakeTable<T> table;
     private final Schema avro;
     private final CompressionCodecName codec;
-    private final CodecFactory codecs;
-    private final CompressionCodecFactory.BytesInputCompressor compressor;
+    private final PageCompressor compressor;
+    private final PageBuffer page = new PageBuffer();
     private final ParquetFileWriter file;
     private final List<Column> columns = new ArrayList<>();
     private final LongColumn tradingDate;
@@ -93,11 +87,16 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         ingestedAt = new LongColumn(descriptors.get(next), false, false);
         columns.add(batchId);
         columns.add(ingestedAt);
-        codecs = new CodecFactory(new PlainParquetConfiguration(), ParquetProperties.DEFAULT_PAGE_SIZE);
-        compressor = codecs.getCompressor(codec);
-        file = new ParquetFileWriter(new LocalOutputFile(target), schema, ParquetFileWriter.Mode.OVERWRITE,
-                org.apache.parquet.hadoop.ParquetWriter.DEFAULT_BLOCK_SIZE, 0, null, ParquetProperties.builder().build());
-        file.start();
+        compressor = new PageCompressor(codec);
+        try {
+            file = new ParquetFileWriter(new LocalOutputFile(target), schema, ParquetFileWriter.Mode.OVERWRITE,
+                    org.apache.parquet.hadoop.ParquetWriter.DEFAULT_BLOCK_SIZE, 0, null,
+                    ParquetProperties.builder().build());
+            file.start();
+        } catch (IOException | RuntimeException e) {
+            compressor.close();
+            throw e;
+        }
     }
 
     void write(T row) throws IOException {
@@ -130,7 +129,7 @@ final class LakeParquetWriter<T> implements AutoCloseable {
             flushRowGroup();
             file.end(Map.of(AVRO_SCHEMA, avro.toString(), "writer.model.name", "marketlake"));
         } finally {
-            codecs.release();
+            compressor.close();
         }
     }
 
@@ -141,7 +140,7 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // the temp file is deleted by the caller, or by the start-up sweep
         } finally {
-            codecs.release();
+            compressor.close();
         }
     }
 
@@ -184,33 +183,58 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         /** The distinct values in first-seen order and each value's index into them, or null if too many. */
         abstract Dictionary dictionary();
 
-        abstract BytesInput plain();
+        /** The value at {@code i} as a key that is equal exactly where the values are (for {@link #repeats}). */
+        abstract Object key(int i);
+
+        /**
+         * Whether the values repeat enough for a dictionary to be worth trying, judged on an evenly spread sample of
+         * them: a column of mostly distinct values (user-defined strategy names, instrument ids of a busy parent) goes
+         * straight to PLAIN instead of building most of a dictionary it then drops.
+         */
+        final boolean repeats() {
+            int stride = Math.max(1, count / 1024);
+            java.util.Set<Object> sample = new java.util.HashSet<>();
+            int sampled = 0;
+            for (int i = 0; i < count; i += stride) {
+                sample.add(key(i));
+                sampled++;
+            }
+            return sample.size() <= sampled / 2 + 1;
+        }
+
+        /** Every value PLAIN encoded, appended to the page. */
+        abstract void writePlain(PageBuffer page);
 
         abstract void updateStats(Statistics<?> stats, Dictionary dictionary);
 
         final void writeChunk(int groupRows) throws IOException {
-            Statistics<?> stats = Statistics.createStats(descriptor.getPrimitiveType());
-            Dictionary dictionary = count == 0 ? null : dictionary();
-            updateStats(stats, dictionary);
-            stats.incrementNumNulls(nulls);
-            BytesInput values;
-            Encoding encoding;
+            Dictionary dictionary = count == 0 || !repeats() ? null : dictionary();
             file.startColumn(descriptor, groupRows, codec);
             if (dictionary != null) {
-                BytesInput entries = dictionary.page();
-                file.writeDictionaryPage(new DictionaryPage(compressor.compress(entries), Math.toIntExact(
-                        entries.size()), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+                page.reset();
+                dictionary.writeTo(page);
+                file.writeDictionaryPage(new DictionaryPage(compressor.compress(page), page.size(), dictionary.size(),
+                        Encoding.PLAIN_DICTIONARY));
+            }
+            page.reset();
+            if (optional) {
+                definitionLevels(groupRows);
+            }
+            Encoding encoding;
+            if (dictionary != null) {
                 int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
-                values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}),
-                        hybrid(bitWidth, dictionary.indices(), count));
+                page.write(bitWidth);
+                hybrid(bitWidth, dictionary.indices(), count, page);
                 encoding = Encoding.PLAIN_DICTIONARY;
             } else {
-                values = plain();
+                writePlain(page);
                 encoding = Encoding.PLAIN;
             }
-            BytesInput page = optional ? BytesInput.concat(definitionLevels(groupRows), values) : values;
-            long uncompressed = page.size();
-            file.writeDataPage(groupRows, Math.toIntExact(uncompressed), compressor.compress(page), stats, groupRows,
+            Statistics<?> stats = Statistics.createStats(descriptor.getPrimitiveType());
+            updateStats(stats, dictionary);
+            stats.incrementNumNulls(nulls);
+            int uncompressed = page.size();
+            file.writeDataPage(groupRows, uncompressed, compressor.compress(page), stats, groupRows,
                     Encoding.BIT_PACKED, optional ? Encoding.RLE : Encoding.BIT_PACKED, encoding);
             file.endColumn();
             clear();
@@ -223,25 +247,27 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         /** V1 page definition levels: their length (4 bytes little endian), then RLE/bit-packed 0 or 1 per row. */
-        private BytesInput definitionLevels(int groupRows) throws IOException {
-            try (RunLengthBitPackingHybridEncoder levels = new RunLengthBitPackingHybridEncoder(1, 1024, 1 << 20,
-                    HeapByteBufferAllocator.getInstance())) {
-                for (int i = 0; i < groupRows; i++) {
-                    levels.writeInt(present[i] ? 1 : 0);
-                }
-                byte[] encoded = levels.toBytes().toByteArray();
-                return BytesInput.concat(BytesInput.fromInt(encoded.length), BytesInput.from(encoded));
+        private void definitionLevels(int groupRows) throws IOException {
+            int lengthAt = page.reserveInt();
+            int start = page.size();
+            boolean[] rowPresent = present;
+            int[] levels = new int[groupRows];
+            for (int i = 0; i < groupRows; i++) {
+                levels[i] = rowPresent[i] ? 1 : 0;
             }
+            hybrid(1, levels, groupRows, page);
+            page.setInt(lengthAt, page.size() - start);
         }
     }
 
-    private static BytesInput hybrid(int bitWidth, int[] indices, int count) throws IOException {
-        try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 1024,
+    /** Values RLE/bit-packed hybrid encoded at {@code bitWidth}, appended to the page. */
+    private static void hybrid(int bitWidth, int[] values, int count, PageBuffer page) throws IOException {
+        try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64 * 1024,
                 1 << 20, HeapByteBufferAllocator.getInstance())) {
             for (int i = 0; i < count; i++) {
-                encoder.writeInt(indices[i]);
+                encoder.writeInt(values[i]);
             }
-            return BytesInput.from(encoder.toBytes().toByteArray());
+            encoder.toBytes().writeAllTo(page);
         }
     }
 
@@ -251,7 +277,8 @@ final class LakeParquetWriter<T> implements AutoCloseable {
 
         int[] indices();
 
-        BytesInput page();
+        /** The dictionary page: each distinct value PLAIN encoded. */
+        void writeTo(PageBuffer page);
     }
 
     /** INT64 (longs, timestamps) or INT32 (ints, dates) values, kept as longs. */
@@ -286,16 +313,19 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        BytesInput plain() {
-            ByteBuffer bytes = ByteBuffer.allocate(count * (int32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+        Object key(int i) {
+            return values[i];
+        }
+
+        @Override
+        void writePlain(PageBuffer page) {
             for (int i = 0; i < count; i++) {
                 if (int32) {
-                    bytes.putInt(Math.toIntExact(values[i]));
+                    page.putInt(Math.toIntExact(values[i]));
                 } else {
-                    bytes.putLong(values[i]);
+                    page.putLong(values[i]);
                 }
             }
-            return BytesInput.from(bytes.array());
         }
 
         @Override
@@ -334,6 +364,11 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
+        Object key(int i) {
+            return Double.doubleToRawLongBits(values[i]);
+        }
+
+        @Override
         Dictionary dictionary() {
             if (bits.length < count) {
                 bits = new long[values.length];
@@ -345,12 +380,10 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        BytesInput plain() {
-            ByteBuffer bytes = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+        void writePlain(PageBuffer page) {
             for (int i = 0; i < count; i++) {
-                bytes.putDouble(values[i]);
+                page.putDouble(values[i]);
             }
-            return BytesInput.from(bytes.array());
         }
 
         @Override
@@ -372,6 +405,8 @@ final class LakeParquetWriter<T> implements AutoCloseable {
     private final class StringColumn extends Column {
 
         private String[] values = new String[1024];
+        /** Whether every value the page holds is ASCII, known once the page is written. */
+        private boolean allAscii;
 
         StringColumn(ColumnDescriptor descriptor, boolean optional) {
             super(descriptor, optional);
@@ -423,16 +458,39 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        BytesInput plain() {
-            return strings(Arrays.asList(values).subList(0, count));
+        Object key(int i) {
+            return values[i];
         }
 
+        @Override
+        void writePlain(PageBuffer page) {
+            boolean ascii = true;
+            for (int i = 0; i < count; i++) {
+                ascii &= page.putString(values[i]);
+            }
+            allAscii = ascii;
+        }
+
+        /** Only the least and the greatest value are made bytes: statistics need no more. */
         @Override
         void updateStats(Statistics<?> stats, Dictionary dictionary) {
             List<String> source = dictionary != null ? ((StringDictionary) dictionary).distinct
                     : Arrays.asList(values).subList(0, count);
+            boolean ascii = dictionary != null ? ((StringDictionary) dictionary).ascii : allAscii;
+            String min = null;
+            String max = null;
             for (String value : source) {
-                stats.updateStats(Binary.fromString(value));
+                // ASCII strings compare as their bytes do: String's own (intrinsic) comparison is exact for them
+                if (min == null || (ascii ? value.compareTo(min) : inUtf8Order(value, min)) < 0) {
+                    min = value;
+                }
+                if (max == null || (ascii ? value.compareTo(max) : inUtf8Order(value, max)) > 0) {
+                    max = value;
+                }
+            }
+            if (min != null) {
+                stats.updateStats(Binary.fromString(min));
+                stats.updateStats(Binary.fromString(max));
             }
         }
 
@@ -442,24 +500,34 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
     }
 
-    /** PLAIN BYTE_ARRAY values: each one's length (4 bytes little endian), then its UTF-8 bytes. */
-    private static BytesInput strings(List<String> values) {
-        List<byte[]> utf8 = new ArrayList<>(values.size());
-        int size = 0;
-        for (String value : values) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            utf8.add(bytes);
-            size = Math.addExact(size, 4 + bytes.length);
+    /**
+     * Strings compared as their UTF-8 bytes are (unsigned), the order of Parquet's string statistics: code point
+     * order, which is UTF-16 order except where a surrogate pair meets a character above U+D7FF.
+     */
+    static int inUtf8Order(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return Character.isSurrogate(x) || Character.isSurrogate(y)
+                        ? Integer.compare(a.codePointAt(i), b.codePointAt(i)) : Character.compare(x, y);
+            }
         }
-        ByteBuffer page = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        for (byte[] bytes : utf8) {
-            page.putInt(bytes.length).put(bytes);
-        }
-        return BytesInput.from(page.array());
+        return Integer.compare(a.length(), b.length());
     }
 
-    /** The distinct strings of a column chunk, first seen first. */
-    private record StringDictionary(List<String> distinct, int[] indices) implements Dictionary {
+    /** The distinct strings of a column chunk, first seen first; whether all are ASCII is known once written. */
+    private static final class StringDictionary implements Dictionary {
+
+        private final List<String> distinct;
+        private final int[] indices;
+        private boolean ascii;
+
+        StringDictionary(List<String> distinct, int[] indices) {
+            this.distinct = distinct;
+            this.indices = indices;
+        }
 
         @Override
         public int size() {
@@ -467,8 +535,17 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        public BytesInput page() {
-            return strings(distinct);
+        public int[] indices() {
+            return indices;
+        }
+
+        @Override
+        public void writeTo(PageBuffer page) {
+            boolean all = true;
+            for (String value : distinct) {
+                all &= page.putString(value);
+            }
+            ascii = all;
         }
     }
 
@@ -579,8 +656,7 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        public BytesInput page() {
-            ByteBuffer page = ByteBuffer.allocate(size * width).order(ByteOrder.LITTLE_ENDIAN);
+        public void writeTo(PageBuffer page) {
             for (int i = 0; i < size; i++) {
                 if (width == 4) {
                     page.putInt((int) entries[i]);
@@ -588,7 +664,6 @@ final class LakeParquetWriter<T> implements AutoCloseable {
                     page.putLong(entries[i]);
                 }
             }
-            return BytesInput.from(page.array());
         }
     }
 }

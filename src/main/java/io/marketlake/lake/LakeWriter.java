@@ -40,10 +40,18 @@ public final class LakeWriter {
         long ingestedAt = LakeColumns.micros(clock.instant());
         // a partition is a month: rows grouped by year * 12 + month, and each group's path made once
         Map<Integer, List<T>> byMonth = new TreeMap<>();
+        // rows come day by day: the month's list is looked up again only when the day changes
+        long day = Long.MIN_VALUE;
+        List<T> dayList = null;
         for (T row : rows) {
-            LocalDate date = LocalDate.ofEpochDay(table.epochDay(row));
-            byMonth.computeIfAbsent(date.getYear() * 12 + date.getMonthValue() - 1, month -> new ArrayList<>())
-                    .add(row);
+            long epochDay = table.epochDay(row);
+            if (epochDay != day) {
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
+                dayList = byMonth.computeIfAbsent(date.getYear() * 12 + date.getMonthValue() - 1,
+                        month -> new ArrayList<>());
+                day = epochDay;
+            }
+            dayList.add(row);
         }
         List<LakeFile> files = new ArrayList<>();
         byMonth.forEach((month, monthRows) -> {
