@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 
 /**
  * Which batch answers each trading date: the newest one holding it. Every batch stays on disk, so re-ingesting
@@ -16,9 +14,6 @@ import org.apache.avro.SchemaBuilder;
  * reads only each file's trading dates.
  */
 final class BatchVersions {
-
-    private static final Schema TRADING_DATE_ONLY = SchemaBuilder.record("TradingDate").fields()
-            .name(LakeColumns.TRADING_DATE).type(LakeColumns.date()).noDefault().endRecord();
 
     private final LakeFileReader reader;
 
@@ -38,14 +33,14 @@ final class BatchVersions {
         return newest;
     }
 
-    /** The trading dates in a file, reading that one column only. */
+    /** The trading dates in a file, from its metadata where it tells them (else reading that one column). */
     Set<LocalDate> datesOf(Path file) {
         Set<LocalDate> dates = new HashSet<>();
-        reader.read(file, TRADING_DATE_ONLY, record -> dates.add(LakeReader.tradingDate(record)));
+        reader.tradingDays(file).forEach(day -> dates.add(LocalDate.ofEpochDay(day)));
         return dates;
     }
 
-    private static String batchId(Path file) {
+    static String batchId(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - LakeLayout.DATA_SUFFIX.length());
     }

@@ -51,7 +51,29 @@ final class LakeFileReader {
             return;
         }
         try (ParquetFileReader parquet = opened) {
-            records(parquet, projection, each);
+            if (ColumnRecords.reads(parquet.getFooter().getFileMetaData().getSchema())) {
+                ColumnRecords.read(parquet, projection, each);
+            } else {
+                records(parquet, projection, each);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
+        }
+    }
+
+    /**
+     * The trading dates a file holds, mostly from its metadata (see {@link ColumnRecords#distinctInts}); an
+     * unreadable file holds none, with one ERROR line as for {@link #read}.
+     */
+    Set<Integer> tradingDays(Path file) {
+        ParquetFileReader opened = open(file);
+        Set<Integer> days = new java.util.HashSet<>();
+        if (opened == null) {
+            return days;
+        }
+        try (ParquetFileReader parquet = opened) {
+            ColumnRecords.distinctInts(parquet, LakeColumns.TRADING_DATE, days);
+            return days;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
         }
@@ -70,7 +92,8 @@ final class LakeFileReader {
     }
 
     /**
-     * The records, assembled from the reader that read the footer: Parquet's own record reader would read the
+     * The records of a file {@link ColumnRecords} does not read, assembled by parquet-avro from the reader that
+     * read the footer: Parquet's own record reader would read the
      * footer again, and offers no way to be given it.
      */
     private static void records(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each)

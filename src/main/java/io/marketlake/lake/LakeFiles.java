@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -20,15 +18,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * very batch written by an earlier attempt, so it is left alone, never overwritten.
  */
 public final class LakeFiles {
-
-    /** Files of a batch written at once: one per core. */
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    /** Daemon threads: an idle pool never keeps a command's JVM alive. */
-    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(PARALLELISM, task -> {
-        Thread thread = new Thread(task, "lake-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Path root;
     private final CompressionCodecName compression;
@@ -49,13 +38,13 @@ public final class LakeFiles {
      * write is left running behind the caller. The body stays the list, for the report.
      */
     public List<LakeFile> write(List<LakeFile> files) {
-        if (files.size() < 2 || PARALLELISM < 2) {
+        if (files.size() < 2 || LakeThreads.PARALLELISM < 2) {
             files.forEach(this::write);
             return files;
         }
         List<Future<?>> writes = new ArrayList<>();
         for (LakeFile file : files) {
-            writes.add(WRITERS.submit(() -> write(file)));
+            writes.add(LakeThreads.POOL.submit(() -> write(file)));
         }
         RuntimeException first = null;
         for (Future<?> write : writes) {

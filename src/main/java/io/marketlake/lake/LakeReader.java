@@ -42,7 +42,12 @@ public final class LakeReader {
     public LakeRows read(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions) {
         List<GenericRecord> rows = new ArrayList<>();
         Schema schema = scan(dataType, market, from, to, allVersions, rows::add).schema();
-        rows.sort(Comparator.comparing(LakeReader::tradingDate).thenComparing(r -> r.get(LakeColumns.BATCH_ID).toString()));
+        // the scan gives each month's files in name order, which is batch order, and a date is in one month: sorted by
+        // date alone (a stable sort), the rows of a date come batch by batch in the order they were written
+        if (!rows.isEmpty()) {
+            int tradingDate = schema.getField(LakeColumns.TRADING_DATE).pos();
+            rows.sort(Comparator.comparingInt(r -> ((Number) r.get(tradingDate)).intValue()));
+        }
         return new LakeRows(schema, rows);
     }
 

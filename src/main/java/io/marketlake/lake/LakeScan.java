@@ -3,8 +3,10 @@ package io.marketlake.lake;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -33,11 +35,25 @@ final class LakeScan {
         Given given = new Given(sink);
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
+            // the days this file answers: within the dates, and (unless all versions) those its batch is the newest of
+            Set<Integer> answered = new HashSet<>();
+            String batch = BatchVersions.batchId(file);
+            Set<LocalDate> held = allVersions ? versions.datesOf(file) : Set.of();
+            (allVersions ? held : newest.keySet()).forEach(date -> {
+                if (dates.contains(date) && (allVersions || newest.get(date).equals(batch))) {
+                    answered.add((int) date.toEpochDay());
+                }
+            });
+            if (answered.isEmpty()) {
+                continue;
+            }
             long before = given.count;
+            int[] tradingDate = {-1};
             reader.read(file, null, record -> {
-                LocalDate date = LakeReader.tradingDate(record);
-                if (dates.contains(date)
-                        && (allVersions || newest.get(date).equals(record.get(LakeColumns.BATCH_ID).toString()))) {
+                if (tradingDate[0] < 0) {
+                    tradingDate[0] = record.getSchema().getField(LakeColumns.TRADING_DATE).pos();
+                }
+                if (answered.contains(((Number) record.get(tradingDate[0])).intValue())) {
                     given.accept(record);
                 }
             });
