@@ -74,34 +74,60 @@ final class ColumnRecords {
         return true;
     }
 
+    /** Only the named fields of a record schema, in its order: what a scan that needs few columns asks for. */
+    static Schema projection(Schema schema, java.util.Collection<String> names) {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field field : schema.getFields()) {
+            if (names.contains(field.name())) {
+                fields.add(new Schema.Field(field, field.schema()));
+            }
+        }
+        return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+    }
+
     /** The Avro schema of the file's records: the one its writer put in the footer, else derived from Parquet's. */
     static Schema avroSchema(FileMetaData meta) {
-        String written = meta.getKeyValueMetaData().get(LakeParquetWriter.AVRO_SCHEMA);
+        String written = meta.getKeyValueMetaData().get(ColumnarParquetWriter.AVRO_SCHEMA);
         if (written != null) {
             return SCHEMAS.computeIfAbsent(written, json -> new Schema.Parser().parse(json));
         }
         return new AvroSchemaConverter(new PlainParquetConfiguration()).convert(meta.getSchema());
     }
 
-    /** Gives each row of the file as a record of {@code projection} (its fields by name), or of the file's schema. */
-    static void read(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each) throws IOException {
+    /**
+     * Gives each row of the file as a record of {@code projection} (its fields by name: a field the file lacks is
+     * left empty), or of the file's schema. Records are made and given one at a time, so a consumer that keeps few of
+     * them leaves only short-lived garbage; {@code retained} says the consumer keeps them all (a read into a list),
+     * and row groups are then decoded on the lake's threads, each a list, given in file order.
+     */
+    static void read(ParquetFileReader parquet, Schema projection, boolean retained, Consumer<GenericRecord> each)
+            throws IOException {
         FileMetaData meta = parquet.getFooter().getFileMetaData();
         MessageType fileSchema = meta.getSchema();
         Schema target = projection != null ? projection : avroSchema(meta);
-        List<Schema.Field> fields = target.getFields();
         List<Type> requested = new ArrayList<>();
-        for (Schema.Field field : fields) {
-            requested.add(fileSchema.getType(field.name()));
+        for (Schema.Field field : target.getFields()) {
+            if (fileSchema.containsField(field.name())) {
+                requested.add(fileSchema.getType(field.name()));
+            }
         }
         MessageType requestedSchema = new MessageType(fileSchema.getName(), requested);
         parquet.setRequestedSchema(requestedSchema);
-        // row groups are decoded on the lake's threads, two at a time per core at most, and given in file order
+        if (!retained || LakeThreads.PARALLELISM < 2) {
+            for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
+                decode(group, requestedSchema, target, meta.getCreatedBy(), each);
+            }
+            return;
+        }
         java.util.ArrayDeque<java.util.concurrent.Future<List<GenericRecord>>> decoding = new java.util.ArrayDeque<>();
         try {
             for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
                 PageReadStore pages = group;
-                decoding.add(LakeThreads.POOL.submit(() -> decode(pages, requestedSchema, target,
-                        meta.getCreatedBy())));
+                decoding.add(LakeThreads.POOL.submit(() -> {
+                    List<GenericRecord> records = new ArrayList<>(Math.toIntExact(pages.getRowCount()));
+                    decode(pages, requestedSchema, target, meta.getCreatedBy(), records::add);
+                    return records;
+                }));
                 if (decoding.size() > LakeThreads.PARALLELISM) {
                     done(decoding.poll()).forEach(each);
                 }
@@ -129,34 +155,34 @@ final class ColumnRecords {
         }
     }
 
-    /** One row group's rows as records of {@code target}, whose fields are the columns of {@code requested}. */
-    private static List<GenericRecord> decode(PageReadStore group, MessageType requested, Schema target,
-            String createdBy) {
+    /** One row group's rows as records of {@code target}, given one by one. */
+    private static void decode(PageReadStore group, MessageType requested, Schema target, String createdBy,
+            Consumer<GenericRecord> each) {
         List<ColumnDescriptor> descriptors = requested.getColumns();
         int width = descriptors.size();
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, NO_CONVERTER, requested, createdBy);
         ColumnReader[] columns = new ColumnReader[width];
         int[] present = new int[width];
+        int[] positions = new int[width];
         PrimitiveType.PrimitiveTypeName[] types = new PrimitiveType.PrimitiveTypeName[width];
         for (int i = 0; i < width; i++) {
-            columns[i] = store.getColumnReader(descriptors.get(i));
-            present[i] = descriptors.get(i).getMaxDefinitionLevel();
-            types[i] = descriptors.get(i).getPrimitiveType().getPrimitiveTypeName();
+            ColumnDescriptor descriptor = descriptors.get(i);
+            columns[i] = store.getColumnReader(descriptor);
+            present[i] = descriptor.getMaxDefinitionLevel();
+            positions[i] = target.getField(descriptor.getPath()[0]).pos();
+            types[i] = descriptor.getPrimitiveType().getPrimitiveTypeName();
         }
-        int rows = Math.toIntExact(group.getRowCount());
-        List<GenericRecord> records = new ArrayList<>(rows);
-        for (int row = 0; row < rows; row++) {
+        for (long row = 0, rows = group.getRowCount(); row < rows; row++) {
             GenericData.Record record = new GenericData.Record(target);
             for (int i = 0; i < width; i++) {
                 ColumnReader column = columns[i];
                 if (column.getCurrentDefinitionLevel() == present[i]) {
-                    record.put(i, value(column, types[i]));
+                    record.put(positions[i], value(column, types[i]));
                 }
                 column.consume();
             }
-            records.add(record);
+            each.accept(record);
         }
-        return records;
     }
 
     private static Object value(ColumnReader column, PrimitiveType.PrimitiveTypeName type) {

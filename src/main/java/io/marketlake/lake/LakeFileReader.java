@@ -3,6 +3,7 @@ package io.marketlake.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,15 +45,26 @@ final class LakeFileReader {
         this.root = root;
     }
 
-    /** Gives each record of the file, only the projection's columns when one is given. */
-    void read(Path file, Schema projection, Consumer<GenericRecord> each) {
+    /** Gives each record of the file, one at a time. */
+    void read(Path file, Consumer<GenericRecord> each) {
+        read(file, null, false, each);
+    }
+
+    /**
+     * Gives each record of the file, with only the named columns when {@code columns} is not null;
+     * {@code retained}: the consumer keeps every record (see {@link ColumnRecords#read}).
+     */
+    void read(Path file, Collection<String> columns, boolean retained, Consumer<GenericRecord> each) {
         ParquetFileReader opened = open(file);
         if (opened == null) {
             return;
         }
         try (ParquetFileReader parquet = opened) {
-            if (ColumnRecords.reads(parquet.getFooter().getFileMetaData().getSchema())) {
-                ColumnRecords.read(parquet, projection, each);
+            FileMetaData meta = parquet.getFooter().getFileMetaData();
+            Schema projection = columns == null ? null
+                    : ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns);
+            if (ColumnRecords.reads(meta.getSchema())) {
+                ColumnRecords.read(parquet, projection, retained, each);
             } else {
                 records(parquet, projection, each);
             }

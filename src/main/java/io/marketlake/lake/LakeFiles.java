@@ -97,7 +97,8 @@ public final class LakeFiles {
     }
 
     private <T> void writeParquet(LakeRecords<T> records, Path temp) throws IOException {
-        LakeParquetWriter<T> writer = new LakeParquetWriter<>(temp, records, compression);
+        ColumnarParquetWriter<T> writer = new ColumnarParquetWriter<>(temp, records.schema(), records.storedValues(),
+                compression);
         boolean finished = false;
         try {
             records.forEach(row -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 
 /**
@@ -71,6 +72,19 @@ public final class LakeRecords<T> {
 
     long ingestedAtMicros() {
         return ingestedAtMicros;
+    }
+
+    /** Each stored column's value of a row, in the stored schema's order: trading date, the table's, batch columns. */
+    List<Function<? super T, Object>> storedValues() {
+        List<Function<? super T, Object>> values = new ArrayList<>();
+        values.add(row -> Math.toIntExact(table.epochDay(row)));
+        for (LakeColumn<T> column : table.columns()) {
+            values.add(column::stored);
+        }
+        values.add(row -> batchId);
+        Long ingestedAt = ingestedAtMicros;
+        values.add(row -> ingestedAt);
+        return values;
     }
 
     /** Each row in file order; a streamed source reads its input again for every call. */

@@ -3,6 +3,7 @@ package io.marketlake.lake;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ final class LakeScan {
      * unless all versions are asked for: a first pass reads just the trading dates of each file to find it.
      */
     LakeReader.Scan scan(String dataType, String market, DateBounds dates, boolean allVersions,
-            Consumer<GenericRecord> sink) {
+            Collection<String> columns, boolean retained, Consumer<GenericRecord> sink) {
+        // the scan filters by trading date: it reads that column whatever the caller asks for
+        Collection<String> read = columns == null ? null : with(columns, LakeColumns.TRADING_DATE);
         List<Path> files = partitions.dataFiles(dataType, market, dates);
         Map<LocalDate, String> newest = allVersions ? Map.of() : versions.newest(files);
         Given given = new Given(sink);
@@ -49,7 +52,7 @@ final class LakeScan {
             }
             long before = given.count;
             int[] tradingDate = {-1};
-            reader.read(file, null, record -> {
+            reader.read(file, read, retained, record -> {
                 if (tradingDate[0] < 0) {
                     tradingDate[0] = record.getSchema().getField(LakeColumns.TRADING_DATE).pos();
                 }
@@ -62,6 +65,12 @@ final class LakeScan {
             }
         }
         return new LakeReader.Scan(given.schema, used);
+    }
+
+    private static Collection<String> with(Collection<String> columns, String column) {
+        Set<String> all = new HashSet<>(columns);
+        all.add(column);
+        return all;
     }
 
     /** The sink, noting the schema of the first record it got and how many it got. */

@@ -18,6 +18,8 @@ import org.apache.avro.generic.GenericRecord;
 final class CandleBuffer {
 
     private static final Candles NONE = new Candles();
+    /** The columns of a bar table a slice takes. */
+    private static final List<String> COLUMNS = List.of("symbol", "ts_event", "open", "high", "low", "close", "volume");
 
     private final Map<String, Candles> bySymbol;
     private final List<Path> files;
@@ -34,8 +36,9 @@ final class CandleBuffer {
             return new CandleBuffer(candles, List.of());
         }
         long interval = config.interval().micros();
+        Fields fields = new Fields();
         LakeReader.Scan scan = lake.scan(config.dataType(), config.market(), windows.firstDate(), windows.lastDate(),
-                false, record -> {
+                false, COLUMNS, record -> {
                     String symbol = String.valueOf(record.get("symbol"));
                     if (!windows.symbols().contains(symbol)) {
                         return;
@@ -47,7 +50,7 @@ final class CandleBuffer {
                                 + " boundary: its bars are not of that interval");
                     }
                     if (windows.covers(symbol, ts)) {
-                        candles.computeIfAbsent(symbol, s -> new Candles()).add(ts, record);
+                        candles.computeIfAbsent(symbol, s -> new Candles()).add(ts, fields.of(record), record);
                     }
                 });
         candles.values().forEach(Candles::seal);
@@ -72,6 +75,28 @@ final class CandleBuffer {
         return bySymbol.getOrDefault(symbol, NONE);
     }
 
+    /** Where a bar's price and volume fields are in the records of a file, found once per file's schema. */
+    private static final class Fields {
+        private org.apache.avro.Schema schema;
+        private int open;
+        private int high;
+        private int low;
+        private int close;
+        private int volume;
+
+        Fields of(GenericRecord record) {
+            if (record.getSchema() != schema) {
+                schema = record.getSchema();
+                open = schema.getField("open").pos();
+                high = schema.getField("high").pos();
+                low = schema.getField("low").pos();
+                close = schema.getField("close").pos();
+                volume = schema.getField("volume").pos();
+            }
+            return this;
+        }
+    }
+
     /** The candles of one symbol, sorted by time once collected. */
     static final class Candles {
         private long[] ts = new long[16];
@@ -83,6 +108,10 @@ final class CandleBuffer {
         private int size;
 
         void add(long time, GenericRecord record) {
+            add(time, new Fields().of(record), record);
+        }
+
+        void add(long time, Fields at, GenericRecord record) {
             if (size == ts.length) {
                 int capacity = size * 2;
                 ts = Arrays.copyOf(ts, capacity);
@@ -93,11 +122,11 @@ final class CandleBuffer {
                 volume = Arrays.copyOf(volume, capacity);
             }
             ts[size] = time;
-            open[size] = ((Number) record.get("open")).doubleValue();
-            high[size] = ((Number) record.get("high")).doubleValue();
-            low[size] = ((Number) record.get("low")).doubleValue();
-            close[size] = ((Number) record.get("close")).doubleValue();
-            volume[size] = ((Number) record.get("volume")).longValue();
+            open[size] = ((Number) record.get(at.open)).doubleValue();
+            high[size] = ((Number) record.get(at.high)).doubleValue();
+            low[size] = ((Number) record.get(at.low)).doubleValue();
+            close[size] = ((Number) record.get(at.close)).doubleValue();
+            volume[size] = ((Number) record.get(at.volume)).longValue();
             size++;
         }
 

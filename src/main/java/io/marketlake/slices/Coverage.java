@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
+import io.marketlake.lake.ColumnarParquetWriter;
 
 /**
  * How much of each alert's window the lake holds, so a backtest can tell a short window from a quiet market:
@@ -78,7 +78,7 @@ final class Coverage {
     void write(RunWriter run, SliceConfig config) throws IOException {
         Path file = run.dir().resolve(FILE);
         Schema schema = config.strictCoverage() ? SliceSchemas.COVERAGE_STRICT : SliceSchemas.COVERAGE;
-        try (ParquetWriter<GenericRecord> writer = run.open(file, schema, config.codec())) {
+        try (ColumnarParquetWriter<GenericRecord> writer = run.open(file, schema, config.codec())) {
             for (Row row : rows) {
                 GenericData.Record record = new GenericData.Record(schema);
                 record.put("alert_id", row.alertId());

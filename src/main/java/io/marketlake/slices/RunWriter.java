@@ -1,5 +1,6 @@
 package io.marketlake.slices;
 
+import io.marketlake.lake.ColumnarParquetWriter;
 import io.marketlake.lake.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,15 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,14 +64,14 @@ final class RunWriter {
     }
 
     /** A Parquet writer for an output of the run, writing under the output's temp name until {@link #place}. */
-    ParquetWriter<GenericRecord> open(Path file, Schema schema, CompressionCodecName codec) throws IOException {
+    ColumnarParquetWriter<GenericRecord> open(Path file, Schema schema, CompressionCodecName codec) throws IOException {
         Files.createDirectories(file.getParent());
-        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp(file)))
-                .withConf(new PlainParquetConfiguration())
-                .withSchema(schema)
-                .withDataModel(GenericData.get())
-                .withCompressionCodec(codec)
-                .build();
+        List<Function<? super GenericRecord, Object>> fields = new ArrayList<>();
+        for (Schema.Field field : schema.getFields()) {
+            int position = field.pos();
+            fields.add(record -> record.get(position));
+        }
+        return new ColumnarParquetWriter<>(temp(file), schema, fields, codec);
     }
 
     /** Gives a closed output its final name and lists it among the run's outputs. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
+import io.marketlake.lake.ColumnarParquetWriter;
 
 /**
  * The slice files (SPEC §6): the kept candles of the symbols of one bucket in one Parquet file, rows ordered by
@@ -29,7 +29,7 @@ final class SliceFiles {
         for (Map.Entry<String, List<String>> bucket : symbolsByBucket.entrySet()) {
             Path file = base.resolve("bucket=" + bucket.getKey()).resolve("part-0000.parquet");
             long rows = 0;
-            ParquetWriter<GenericRecord> writer = null;
+            ColumnarParquetWriter<GenericRecord> writer = null;
             try {
                 for (String symbol : bucket.getValue()) {
                     CandleBuffer.Candles symbolCandles = candles.of(symbol);

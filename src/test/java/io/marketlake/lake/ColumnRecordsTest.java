@@ -115,7 +115,7 @@ class ColumnRecordsTest {
 
     private void assertSameRecords(Path file) throws IOException {
         List<GenericRecord> ours = new ArrayList<>();
-        new LakeFileReader(lake).read(file, null, ours::add);
+        new LakeFileReader(lake).read(file, ours::add);
         List<GenericRecord> theirs = byAvro(file);
         assertThat(ours).hasSameSizeAs(theirs).isNotEmpty();
         for (int row = 0; row < ours.size(); row++) {

@@ -47,7 +47,7 @@ class LakeFileReaderTest {
         Path file = oneFileOf(LakePartitionsTest.bar("2026-02-17"), LakePartitionsTest.bar("2026-02-18"));
         List<GenericRecord> given = new ArrayList<>();
 
-        new LakeFileReader(lake).read(file, null, given::add);
+        new LakeFileReader(lake).read(file, given::add);
 
         assertThat(given).extracting(LakeReader::tradingDate).map(Object::toString)
                 .containsExactlyInAnyOrder("2026-02-17", "2026-02-18");
@@ -61,8 +61,8 @@ class LakeFileReaderTest {
         LakeFileReader reader = new LakeFileReader(lake);
         List<GenericRecord> given = new ArrayList<>();
 
-        reader.read(stray, null, given::add);
-        reader.read(stray, null, given::add);
+        reader.read(stray, given::add);
+        reader.read(stray, given::add);
 
         assertThat(given).isEmpty();
         assertThat(events.list).filteredOn(e -> e.getLevel() == Level.ERROR).singleElement()
@@ -82,7 +82,7 @@ class LakeFileReaderTest {
         }
         assertThat(LakeReader.rowCount(file)).isEqualTo(rows);
 
-        assertThatThrownBy(() -> new LakeFileReader(lake).read(file, null, record -> { }))
+        assertThatThrownBy(() -> new LakeFileReader(lake).read(file, record -> { }))
                 .isInstanceOf(RuntimeException.class);
         assertThat(events.list).noneMatch(e -> e.getLevel() == Level.ERROR);
     }

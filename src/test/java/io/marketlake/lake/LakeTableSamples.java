@@ -48,7 +48,7 @@ final class LakeTableSamples {
                 Path lake = Files.createTempDirectory("lake-table-sample");
                 List<String> lines = new java.util.ArrayList<>();
                 for (LakeFile file : new LakeFiles(lake, "ZSTD").write(writer.plan(table, "TEST", rows, BATCH_ID))) {
-                    new LakeFileReader(lake).read(lake.resolve(file.relativePath()), null, record -> lines.add(
+                    new LakeFileReader(lake).read(lake.resolve(file.relativePath()), record -> lines.add(
                             file.relativePath() + " " + GenericData.get().toString(record)));
                 }
                 return lines.stream().collect(Collectors.joining("\n", "", "\n"));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
+import io.marketlake.lake.ColumnarParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +71,7 @@ class RunWriterTest {
     }
 
     private static void writeOneCandle(RunWriter run, Path file) throws IOException {
-        try (ParquetWriter<GenericRecord> writer = run.open(file, SliceSchemas.CANDLE, CompressionCodecName.ZSTD)) {
+        try (ColumnarParquetWriter<GenericRecord> writer = run.open(file, SliceSchemas.CANDLE, CompressionCodecName.ZSTD)) {
             GenericData.Record record = new GenericData.Record(SliceSchemas.CANDLE);
             record.put("symbol", "HEJ6");
             record.put("ts", 0L);

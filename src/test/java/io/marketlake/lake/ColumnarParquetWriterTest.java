@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lake's own Parquet encoder, read back by DuckDB: several row groups, columns that repeat (dictionary pages)
  * and columns that do not (PLAIN), empty optional values, and statistics that match the values they describe.
  */
-class LakeParquetWriterTest {
+class ColumnarParquetWriterTest {
 
     private static final Instant DAY = Instant.parse("2024-03-05T00:00:00Z");
 
@@ -32,7 +32,7 @@ class LakeParquetWriterTest {
 
     @Test
     void a_file_of_several_row_groups_reads_back_value_for_value_with_true_statistics() {
-        int rows = LakeParquetWriter.ROW_GROUP_ROWS * 2 + 1_234;
+        int rows = ColumnarParquetWriter.ROW_GROUP_ROWS * 2 + 1_234;
         List<OhlcvBar> bars = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             // open: every value distinct (PLAIN); close: 7 values (dictionary); symbol empty for every 5th
@@ -69,7 +69,7 @@ class LakeParquetWriterTest {
                 + " stats_max_value, stats_null_count, encodings FROM parquet_metadata('" + file + "')"
                 + " WHERE path_in_schema IN ('open', 'close', 'symbol') ORDER BY row_group_id, path_in_schema");
         List<Map<String, Object>> actual = Duck.query(lake, "SELECT file_row_number // "
-                + LakeParquetWriter.ROW_GROUP_ROWS + " AS row_group_id, min(open) AS open_min, max(open) AS open_max,"
+                + ColumnarParquetWriter.ROW_GROUP_ROWS + " AS row_group_id, min(open) AS open_min, max(open) AS open_max,"
                 + " min(close) AS close_min, max(close) AS close_max, min(symbol) AS symbol_min,"
                 + " max(symbol) AS symbol_max, count(*) - count(symbol) AS symbol_nulls"
                 + " FROM read_parquet('" + file + "', file_row_number = true) GROUP BY 1 ORDER BY 1");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.bytes.BytesUtils;
@@ -25,16 +26,20 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes a table's rows as Parquet, column by column. Rows are taken apart into one primitive buffer per column as
- * they come; every {@link #ROW_GROUP_ROWS} rows (DuckDB's row group) each buffer is encoded in one pass, as a
- * dictionary page and dictionary indices when its values repeat enough (the usual case: dates, symbols, batch id),
- * PLAIN otherwise, with its statistics, and handed compressed to parquet-mr's file writer, which writes page
+ * Writes rows of a flat Avro schema as Parquet, column by column: the lake's tables and the slice exporter's
+ * outputs. Rows are taken apart into one primitive buffer per column as they come (each column's value of a row
+ * given by a function); every {@link #ROW_GROUP_ROWS} rows (DuckDB's row group) each buffer is encoded in one pass,
+ * as a dictionary page and dictionary indices when its values repeat enough (the usual case: dates, symbols, batch
+ * id), PLAIN otherwise, with its statistics, and handed compressed to parquet-mr's file writer, which writes page
  * headers, column and offset indexes and the footer. So the per-value work is a buffer store and one hash lookup,
  * where parquet-mr's record writer walks a record consumer, level writers, a value writer and statistics for each
- * value. The schema is the one parquet-avro derives from the table's Avro schema and the footer carries that Avro
- * schema as parquet-avro's does: readers (ours through parquet-avro, DuckDB, Spark) see the files parquet-avro wrote.
+ * value. The schema is the one parquet-avro derives from the Avro schema and the footer carries that Avro schema as
+ * parquet-avro's does: readers (ours through parquet-avro, DuckDB, Spark) see the files parquet-avro wrote.
+ *
+ * @param <T> a row; its column values are Long, Integer, Double, Boolean, a CharSequence, or null where the column
+ *            may be empty
  */
-final class LakeParquetWriter<T> implements AutoCloseable {
+public final class ColumnarParquetWriter<T> implements AutoCloseable {
 
     /** DuckDB's row group size: memory stays bounded for a streamed file of millions of rows. */
     static final int ROW_GROUP_ROWS = 122_880;
@@ -43,50 +48,40 @@ final class LakeParquetWriter<T> implements AutoCloseable {
     /** A dictionary larger than this (parquet-mr's default too) is not worth it: the column is written PLAIN. */
     private static final int MAX_DICTIONARY_BYTES = 1 << 20;
 
-    private final LakeTable<T> table;
     private final Schema avro;
     private final CompressionCodecName codec;
     private final PageCompressor compressor;
     private final PageBuffer page = new PageBuffer();
     private final ParquetFileWriter file;
-    private final List<Column> columns = new ArrayList<>();
-    private final LongColumn tradingDate;
-    private final List<LakeColumn<T>> tableColumns;
-    private final List<Column> ownColumns = new ArrayList<>();
-    private final StringColumn batchId;
-    private final LongColumn ingestedAt;
-    private final String batchIdValue;
-    private final long ingestedAtValue;
+    private final List<Column> columns;
+    private final List<Function<? super T, Object>> values;
     private int rows;
 
-    LakeParquetWriter(Path target, LakeRecords<T> records, CompressionCodecName codec) throws IOException {
-        this.table = records.table();
-        this.avro = records.schema();
+    /**
+     * @param values each column's value of a row, in the schema's field order
+     */
+    public ColumnarParquetWriter(Path target, Schema avro, List<Function<? super T, Object>> values,
+            CompressionCodecName codec) throws IOException {
+        this.avro = avro;
         this.codec = codec;
-        this.batchIdValue = records.batchId();
-        this.ingestedAtValue = records.ingestedAtMicros();
-        this.tableColumns = table.columns();
+        this.values = List.copyOf(values);
         MessageType schema = new AvroSchemaConverter(new PlainParquetConfiguration()).convert(avro);
         List<ColumnDescriptor> descriptors = schema.getColumns();
-        int next = 0;
-        tradingDate = new LongColumn(descriptors.get(next++), false, true);
-        columns.add(tradingDate);
-        for (LakeColumn<T> column : tableColumns) {
-            ColumnDescriptor descriptor = descriptors.get(next++);
-            boolean optional = descriptor.getMaxDefinitionLevel() > 0;
-            Column buffer = switch (column.kind()) {
-                case LONG, TIMESTAMP -> new LongColumn(descriptor, optional, false);
-                case INT -> new LongColumn(descriptor, optional, true);
-                case DOUBLE -> new DoubleColumn(descriptor, optional);
-                case STRING -> new StringColumn(descriptor, optional);
-            };
-            ownColumns.add(buffer);
-            columns.add(buffer);
+        if (!ColumnRecords.reads(schema) || descriptors.size() != values.size()) {
+            throw new IllegalArgumentException("not a flat schema of " + values.size() + " columns: " + avro);
         }
-        batchId = new StringColumn(descriptors.get(next++), false);
-        ingestedAt = new LongColumn(descriptors.get(next), false, false);
-        columns.add(batchId);
-        columns.add(ingestedAt);
+        columns = new ArrayList<>(descriptors.size());
+        for (ColumnDescriptor descriptor : descriptors) {
+            boolean optional = descriptor.getMaxDefinitionLevel() > 0;
+            columns.add(switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
+                case INT64 -> new LongColumn(descriptor, optional, false);
+                case INT32 -> new LongColumn(descriptor, optional, true);
+                case DOUBLE -> new DoubleColumn(descriptor, optional);
+                case BINARY -> new StringColumn(descriptor, optional);
+                case BOOLEAN -> new BooleanColumn(descriptor, optional);
+                default -> throw new IllegalArgumentException("no column writer for " + descriptor);
+            });
+        }
         compressor = new PageCompressor(codec);
         try {
             file = new ParquetFileWriter(new LocalOutputFile(target), schema, ParquetFileWriter.Mode.OVERWRITE,
@@ -99,13 +94,10 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
     }
 
-    void write(T row) throws IOException {
-        tradingDate.add(table.epochDay(row));
-        for (int i = 0; i < tableColumns.size(); i++) {
-            ownColumns.get(i).add(tableColumns.get(i), row);
+    public void write(T row) throws IOException {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).add(values.get(i).apply(row));
         }
-        batchId.add(batchIdValue);
-        ingestedAt.add(ingestedAtValue);
         if (++rows == ROW_GROUP_ROWS) {
             flushRowGroup();
         }
@@ -123,6 +115,7 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         rows = 0;
     }
 
+    /** Finishes the file: its last row group and its footer. */
     @Override
     public void close() throws IOException {
         try {
@@ -134,7 +127,7 @@ final class LakeParquetWriter<T> implements AutoCloseable {
     }
 
     /** Closes the file without finishing it, after a failure: what was written is the caller's to delete. */
-    void abandon() {
+    public void abandon() {
         try {
             file.close();
         } catch (IOException | RuntimeException ignored) {
@@ -163,13 +156,13 @@ final class LakeParquetWriter<T> implements AutoCloseable {
             }
         }
 
-        /** Adds row's value of {@code column}; an empty value only where the column is optional. */
-        abstract void add(LakeColumn<T> column, T row);
+        /** Adds the current row's value; an empty value only where the column is optional. */
+        abstract void add(Object value);
 
         /** Notes a value (true) or an empty one (false) for the current row; false fails a required column. */
-        final boolean noteValue(boolean hasValue, String name) {
+        final boolean noteValue(boolean hasValue) {
             if (!hasValue && !optional) {
-                throw new IllegalArgumentException("column " + name + " may not be empty");
+                throw new IllegalArgumentException("column " + descriptor.getPath()[0] + " may not be empty");
             }
             if (optional) {
                 present[rows] = hasValue;
@@ -293,9 +286,8 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        void add(LakeColumn<T> column, T row) {
-            Object value = column.stored(row);
-            if (noteValue(value != null, column.name())) {
+        void add(Object value) {
+            if (noteValue(value != null)) {
                 add(((Number) value).longValue());
             }
         }
@@ -353,9 +345,8 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        void add(LakeColumn<T> column, T row) {
-            Object value = column.stored(row);
-            if (noteValue(value != null, column.name())) {
+        void add(Object value) {
+            if (noteValue(value != null)) {
                 if (count == values.length) {
                     values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
                 }
@@ -413,10 +404,9 @@ final class LakeParquetWriter<T> implements AutoCloseable {
         }
 
         @Override
-        void add(LakeColumn<T> column, T row) {
-            Object value = column.stored(row);
-            if (noteValue(value != null, column.name())) {
-                add((String) value);
+        void add(Object value) {
+            if (noteValue(value != null)) {
+                add(value.toString());
             }
         }
 
@@ -515,6 +505,60 @@ final class LakeParquetWriter<T> implements AutoCloseable {
             }
         }
         return Integer.compare(a.length(), b.length());
+    }
+
+    /** BOOLEAN values: PLAIN, one bit each, least significant bit first (Parquet has no boolean dictionary). */
+    private final class BooleanColumn extends Column {
+
+        private boolean[] values = new boolean[1024];
+
+        BooleanColumn(ColumnDescriptor descriptor, boolean optional) {
+            super(descriptor, optional);
+        }
+
+        @Override
+        void add(Object value) {
+            if (noteValue(value != null)) {
+                if (count == values.length) {
+                    values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
+                }
+                values[count++] = (Boolean) value;
+            }
+        }
+
+        @Override
+        Dictionary dictionary() {
+            return null;
+        }
+
+        @Override
+        Object key(int i) {
+            return i; // never repeats: no dictionary is tried
+        }
+
+        @Override
+        void writePlain(PageBuffer page) {
+            int bits = 0;
+            for (int i = 0; i < count; i++) {
+                if (values[i]) {
+                    bits |= 1 << (i & 7);
+                }
+                if ((i & 7) == 7) {
+                    page.write(bits);
+                    bits = 0;
+                }
+            }
+            if ((count & 7) != 0) {
+                page.write(bits);
+            }
+        }
+
+        @Override
+        void updateStats(Statistics<?> stats, Dictionary dictionary) {
+            for (int i = 0; i < count; i++) {
+                stats.updateStats(values[i]);
+            }
+        }
     }
 
     /** The distinct strings of a column chunk, first seen first; whether all are ASCII is known once written. */
