@@ -132,11 +132,19 @@ final class CandleBuffer {
 
         /** Sorts by time; a time seen twice (the lake answers one batch per date, so only by mistake) keeps one. */
         void seal() {
-            Integer[] order = new Integer[size];
+            int[] order = new int[size];
+            boolean inOrder = true;
             for (int i = 0; i < size; i++) {
                 order[i] = i;
+                inOrder &= i == 0 || ts[i - 1] <= ts[i];
             }
-            Arrays.sort(order, Comparator.comparingLong(i -> ts[i]));
+            if (!inOrder) {
+                // a scan gives a symbol's candles in time order (dates in order, a file's rows by symbol then time):
+                // only an unusual lake needs the sort
+                Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
+                Arrays.sort(boxed, Comparator.comparingLong(i -> ts[i]));
+                order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            }
             long[] t = new long[size];
             double[] o = new double[size];
             double[] h = new double[size];
