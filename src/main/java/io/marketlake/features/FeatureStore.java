@@ -380,6 +380,26 @@ public final class FeatureStore {
     }
 
     /**
+     * What was known of one feature at {@code time}, by the rule of {@link #at(String, Instant)}: empty when no
+     * value of it was available yet.
+     */
+    public java.util.Optional<FeaturePoint> at(String market, String feature, Instant time) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(LATEST_AT)) {
+            select.setString(1, market);
+            select.setString(2, feature);
+            select.setLong(3, Timestamps.floorMillis(time));
+            select.setLong(4, Timestamps.floorMillis(time));
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(point(feature, doubleOrNull(rs, 1), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4), time)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read " + feature + " of " + market + " at " + time, e);
+        }
+    }
+
+    /**
      * What was known at each of {@code times}, each answered as {@link #at} answers it. For a long timeline (a
      * feature matrix) {@link #timeline} answers in one pass instead.
      */
