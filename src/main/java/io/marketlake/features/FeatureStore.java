@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
@@ -69,6 +70,31 @@ public final class FeatureStore {
     static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
             + " WHERE market = ? AND feature_name = ? AND +available_at <= ? AND as_of <= ?"
             + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
+    /**
+     * What was known of every feature of a market at a time, in one statement (one read transaction, where a
+     * statement per feature paid SQLite's begin and end of a read fifty times): the names by the skip scan of
+     * {@link #NAMES}, each joined to its {@link #LATEST_AT} lookup, which SQLite runs as a correlated seek of the
+     * primary key answering the row's rowid. Parameters: market, market, market, t, t.
+     */
+    static final String ALL_AT_SQLITE = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT names.name, f.value, f.as_of, f.available_at, f.quality FROM names"
+            + " JOIN features f ON f.rowid = (SELECT rowid FROM features"
+            + " WHERE market = ? AND feature_name = names.name AND +available_at <= ? AND as_of <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1)"
+            + " WHERE names.name IS NOT NULL ORDER BY names.name";
+    /** {@link #ALL_AT_SQLITE} as PostgreSQL takes it: the same lookup per name, joined laterally. */
+    static final String ALL_AT_POSTGRESQL = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT names.name, f.value, f.as_of, f.available_at, f.quality FROM names"
+            + " CROSS JOIN LATERAL (SELECT value, as_of, available_at, quality FROM features"
+            + " WHERE market = ? AND feature_name = names.name AND +available_at <= ? AND as_of <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1) f"
+            + " WHERE names.name IS NOT NULL ORDER BY names.name";
     private static final String HISTORY = "SELECT feature_name, value, as_of, available_at, recorded_at, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?"
             + " ORDER BY as_of, available_at";
@@ -76,6 +102,9 @@ public final class FeatureStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Staleness staleness;
+    private final KeptStatements statements = new KeptStatements();
+    /** Which database the store is, asked of the first connection (asking every call cost a metadata round). */
+    private volatile Boolean postgresql;
 
     public FeatureStore(DataSource dataSource, Clock clock, Staleness staleness) {
         this.dataSource = dataSource;
@@ -164,13 +193,22 @@ public final class FeatureStore {
      * SQLite's IMMEDIATE transactions take its write lock at BEGIN; on PostgreSQL a transaction-scoped advisory
      * lock does the same.
      */
-    private static void lockForWriting(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+    private void lockForWriting(Connection connection) throws SQLException {
+        if (postgresql(connection)) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, WRITE_LOCK);
                 lock.execute();
             }
         }
+    }
+
+    private boolean postgresql(Connection connection) throws SQLException {
+        Boolean known = postgresql;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            postgresql = known;
+        }
+        return known;
     }
 
     private int appendMarket(Connection connection, String market, List<FeatureValue> values, Instant observedAt)
@@ -373,26 +411,62 @@ public final class FeatureStore {
 
     /**
      * What was known at {@code time}: for each feature, among rows available at or before it, the greatest
-     * as_of, and among those the greatest available_at. One index lookup per feature.
+     * as_of, and among those the greatest available_at. One statement: an index seek per feature.
      */
     public List<FeaturePoint> at(String market, Instant time) {
-        return atEach(market, List.of(time)).get(time);
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                return at(connection, market, time);
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read the features of " + market + " at " + time, e);
+        }
+    }
+
+    private List<FeaturePoint> at(Connection connection, String market, Instant time) throws SQLException {
+        PreparedStatement select = statements.on(connection,
+                postgresql(connection) ? ALL_AT_POSTGRESQL : ALL_AT_SQLITE);
+        // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
+        // milliseconds sees exactly what the time itself would
+        long millis = Timestamps.floorMillis(time);
+        select.setString(1, market);
+        select.setString(2, market);
+        select.setString(3, market);
+        select.setLong(4, millis);
+        select.setLong(5, millis);
+        List<FeaturePoint> points = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                points.add(point(rs.getString(1), doubleOrNull(rs, 2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        time));
+            }
+        }
+        return points;
     }
 
     /**
      * What was known of one feature at {@code time}, by the rule of {@link #at(String, Instant)}: empty when no
      * value of it was available yet.
      */
-    public java.util.Optional<FeaturePoint> at(String market, String feature, Instant time) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(LATEST_AT)) {
-            select.setString(1, market);
-            select.setString(2, feature);
-            select.setLong(3, Timestamps.floorMillis(time));
-            select.setLong(4, Timestamps.floorMillis(time));
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(point(feature, doubleOrNull(rs, 1), rs.getLong(2),
-                        rs.getLong(3), rs.getString(4), time)) : java.util.Optional.empty();
+    public Optional<FeaturePoint> at(String market, String feature, Instant time) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                PreparedStatement select = statements.on(connection, LATEST_AT);
+                long millis = Timestamps.floorMillis(time);
+                select.setString(1, market);
+                select.setString(2, feature);
+                select.setLong(3, millis);
+                select.setLong(4, millis);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
+                            rs.getString(4), time)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot read " + feature + " of " + market + " at " + time, e);
@@ -408,26 +482,14 @@ public final class FeatureStore {
         if (times.isEmpty()) {
             return result;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(LATEST_AT)) {
-            List<String> names = featureNames(connection, market);
-            // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
-            // milliseconds sees exactly what the time itself would
-            for (Instant time : times) {
-                List<FeaturePoint> points = new ArrayList<>();
-                for (String feature : names) {
-                    select.setString(1, market);
-                    select.setString(2, feature);
-                    select.setLong(3, Timestamps.floorMillis(time));
-                    select.setLong(4, Timestamps.floorMillis(time));
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (rs.next()) {
-                            points.add(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
-                                    rs.getString(4), time));
-                        }
-                    }
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                for (Instant time : times) {
+                    result.put(time, at(connection, market, time));
                 }
-                result.put(time, points);
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot read features of " + market + " at " + times.size() + " times", e);
