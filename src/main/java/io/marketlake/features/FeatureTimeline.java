@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConnection;
 
 /**
  * What was known of some features of one market along a timeline, in one pass: the market's rows are read once in
@@ -59,8 +60,12 @@ public final class FeatureTimeline implements AutoCloseable {
         Connection opened = null;
         try {
             opened = dataSource.getConnection();
-            // PostgreSQL streams a result only inside a transaction with a fetch size; SQLite streams anyway
-            opened.setAutoCommit(false);
+            // PostgreSQL streams a result only inside a transaction with a fetch size. SQLite streams anyway, and its
+            // transactions here are IMMEDIATE: one would hold the write lock for the whole read and every writer
+            // (the daemon's pipeline) would wait its busy timeout and fail. One statement reads one snapshot anyway.
+            if (!opened.isWrapperFor(SQLiteConnection.class)) {
+                opened.setAutoCommit(false);
+            }
             PreparedStatement statement = opened.prepareStatement(sql);
             statement.setFetchSize(10_000);
             statement.setString(1, market);
@@ -133,7 +138,9 @@ public final class FeatureTimeline implements AutoCloseable {
         try {
             rows.close();
             select.close();
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             // read only: nothing to keep
         } finally {
