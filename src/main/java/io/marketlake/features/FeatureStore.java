@@ -30,9 +30,11 @@ import org.flywaydb.core.api.FlywayException;
  * The point-in-time feature store (SPEC §3): one bitemporal table, rows only ever inserted. A value that differs
  * from what is already known for its as_of is a revision: a new row whose available_at is when this system
  * observed it (never earlier than the original publication). An identical value adds nothing. Instants are
- * stored as epoch milliseconds UTC, so comparisons are exact integer comparisons in any database.
+ * stored as epoch milliseconds UTC, so comparisons are exact integer comparisons in any database. A SQLite store
+ * keeps in memory the last market a timeline read, for as long as no writer commits ({@link MarketSnapshots});
+ * closing the store lets it go.
  */
-public final class FeatureStore {
+public final class FeatureStore implements AutoCloseable {
 
     /** The schema's versioned migrations (Flyway), one set for SQLite and PostgreSQL. */
     static final String MIGRATIONS = "db/features";
@@ -103,13 +105,20 @@ public final class FeatureStore {
     private final Clock clock;
     private final Staleness staleness;
     private final KeptStatements statements = new KeptStatements();
+    private final MarketSnapshots snapshots;
     /** Which database the store is, asked of the first connection (asking every call cost a metadata round). */
     private volatile Boolean postgresql;
 
     public FeatureStore(DataSource dataSource, Clock clock, Staleness staleness) {
+        this(dataSource, clock, staleness, MarketSnapshots.LIMIT);
+    }
+
+    /** {@code snapshotLimit}: the answering rows a market snapshot may hold (see {@link MarketSnapshots}). */
+    FeatureStore(DataSource dataSource, Clock clock, Staleness staleness, long snapshotLimit) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.staleness = staleness;
+        this.snapshots = MarketSnapshots.of(dataSource, snapshotLimit);
     }
 
     /**
@@ -411,9 +420,23 @@ public final class FeatureStore {
 
     /**
      * What was known at {@code time}: for each feature, among rows available at or before it, the greatest
-     * as_of, and among those the greatest available_at. One statement: an index seek per feature.
+     * as_of, and among those the greatest available_at. One statement: an index seek per feature; or, while the
+     * market's snapshot holds (a SQLite store, after a timeline read it, see {@link MarketSnapshots}), a binary
+     * search per feature in memory.
      */
     public List<FeaturePoint> at(String market, Instant time) {
+        MarketSnapshot snapshot = snapshots.current(market);
+        if (snapshot != null) {
+            long millis = Timestamps.floorMillis(time);
+            List<FeaturePoint> points = new ArrayList<>(snapshot.names.length);
+            for (int position = 0; position < snapshot.names.length; position++) {
+                int answer = snapshot.answerAt(position, millis, -1);
+                if (answer >= 0) {
+                    points.add(snapshot.point(position, answer, time, this::point));
+                }
+            }
+            return points;
+        }
         try (Connection connection = dataSource.getConnection()) {
             try {
                 return at(connection, market, time);
@@ -440,8 +463,8 @@ public final class FeatureStore {
         List<FeaturePoint> points = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                points.add(point(rs.getString(1), doubleOrNull(rs, 2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        time));
+                points.add(point(rs.getString(1), doubleOrNull(rs, 2), rs.getLong(3), rs.getLong(4),
+                        Quality.of(rs.getString(5)), time));
             }
         }
         return points;
@@ -452,6 +475,12 @@ public final class FeatureStore {
      * value of it was available yet.
      */
     public Optional<FeaturePoint> at(String market, String feature, Instant time) {
+        MarketSnapshot snapshot = snapshots.current(market);
+        if (snapshot != null) {
+            int position = snapshot.position(feature);
+            int answer = position < 0 ? -1 : snapshot.answerAt(position, Timestamps.floorMillis(time), -1);
+            return answer < 0 ? Optional.empty() : Optional.of(snapshot.point(position, answer, time, this::point));
+        }
         try (Connection connection = dataSource.getConnection()) {
             try {
                 PreparedStatement select = statements.on(connection, LATEST_AT);
@@ -462,7 +491,7 @@ public final class FeatureStore {
                 select.setLong(4, millis);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
-                            rs.getString(4), time)) : Optional.empty();
+                            Quality.of(rs.getString(4)), time)) : Optional.empty();
                 }
             } catch (SQLException e) {
                 statements.failed(dataSource, connection);
@@ -480,6 +509,10 @@ public final class FeatureStore {
     public Map<Instant, List<FeaturePoint>> atEach(String market, List<Instant> times) {
         Map<Instant, List<FeaturePoint>> result = new TreeMap<>();
         if (times.isEmpty()) {
+            return result;
+        }
+        if (snapshots.current(market) != null) {
+            times.forEach(time -> result.put(time, at(market, time)));
             return result;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -502,7 +535,7 @@ public final class FeatureStore {
      * rows available by then (recorded by {@code asRecorded} only, when given): see {@link FeatureTimeline}.
      */
     public FeatureTimeline timeline(String market, List<String> features, Instant asRecorded) {
-        return new FeatureTimeline(dataSource, market, features, asRecorded, this::point);
+        return new FeatureTimeline(dataSource, snapshots, market, features, asRecorded, this::point);
     }
 
     /** Every stored row of one feature with as_of in [from, to], revisions included, oldest first. */
@@ -542,13 +575,24 @@ public final class FeatureStore {
         return counts;
     }
 
-    private FeaturePoint point(String feature, Double value, long asOfMillis, long availableAtMillis, String quality,
+    private FeaturePoint point(String feature, Double value, long asOfMillis, long availableAtMillis, Quality quality,
             Instant time) {
         Instant asOf = Instant.ofEpochMilli(asOfMillis);
         Instant availableAt = Instant.ofEpochMilli(availableAtMillis);
         boolean stale = staleness.isStale(feature, asOf, availableAt, time);
-        return new FeaturePoint(feature, value, asOf, availableAt, Quality.of(quality),
+        return new FeaturePoint(feature, value, asOf, availableAt, quality,
                 stale ? FeaturePoint.Status.STALE : FeaturePoint.Status.OK);
+    }
+
+    /** Whether the market's reads are answered from memory now (a snapshot that still holds). */
+    boolean inMemory(String market) {
+        return snapshots.current(market) != null;
+    }
+
+    /** Lets go of what the store keeps beside its pool: the market snapshot and the connection that checks it. */
+    @Override
+    public void close() {
+        snapshots.close();
     }
 
     static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
