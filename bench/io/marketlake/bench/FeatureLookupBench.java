@@ -30,9 +30,15 @@ import javax.sql.DataSource;
  * {@link FeatureStore} and through prepared statements kept open on a plain sqlite-jdbc connection; then a timeline
  * of 10,000 times × 50 features through {@link FeatureTimeline} and {@code features join} ({@link FeatureMatrix},
  * CSV in, Parquet out) beside DuckDB's ASOF JOIN over the same rows, loaded into DuckDB beforehand (not timed).
+ * The first timeline of the market reads the database and leaves the market in memory (a SQLite store's snapshot,
+ * see MarketSnapshots): {@code timeline_store_first} is that read, {@code timeline_store_database} the same
+ * timeline as recorded at a far instant (always read from the database), {@code timeline_store} and
+ * {@code features_join_parquet} the later ones, and the lookups are measured again from memory at the end.
  * Prints one {@code name=value unit} line per figure (medians; timeline figures are the median of a few runs).
  *
- * <pre>mvn -B -q -Pbench test-compile exec:exec@feature-lookups   # -Dfeatures=50 -Dasofs=20000 -Djoin.times=10000</pre>
+ * <pre>mvn -B -q -Pbench test-compile exec:exec@feature-lookups</pre>
+ * Sizes (JVM properties, when run with java directly): -Dfeatures=50 -Dasofs=20000 -Djoin.times=10000 -Dcalls=5000
+ * -Djoin.runs=5.
  */
 public final class FeatureLookupBench {
 
@@ -40,6 +46,17 @@ public final class FeatureLookupBench {
     private static final String ONE = "SELECT value, as_of, available_at, quality FROM features"
             + " WHERE market = ? AND feature_name = ? AND +available_at <= ? AND as_of <= ?"
             + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
+
+    /** All features in one statement: the names by a skip scan, each joined to the row its seek finds. */
+    private static final String ALL = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT names.name, f.value, f.as_of, f.available_at, f.quality FROM names"
+            + " JOIN features f ON f.rowid = (SELECT rowid FROM features"
+            + " WHERE market = ? AND feature_name = names.name AND +available_at <= ? AND as_of <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1)"
+            + " WHERE names.name IS NOT NULL ORDER BY names.name";
 
     public static void main(String[] args) throws Exception {
         int features = Integer.getInteger("features", 50);
@@ -66,52 +83,33 @@ public final class FeatureLookupBench {
             names[i] = "feature." + random.nextInt(features);
         }
 
+        List<String> all = store.featureNames("HE");
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-                PreparedStatement one = raw.prepareStatement(ONE)) {
-            double[] store1 = new double[calls];
-            double[] raw1 = new double[calls];
-            for (int round = 0; round < 2; round++) { // the first round warms up
-                for (int i = 0; i < calls; i++) {
-                    Instant t = times[i % times.length];
-                    String name = names[i % names.length];
-                    long s = System.nanoTime();
-                    FeaturePoint p = store.at("HE", name, t).orElseThrow();
-                    store1[i] = (System.nanoTime() - s) / 1e3;
-                    s = System.nanoTime();
-                    FeaturePoint q = rawOne(one, name, t);
-                    raw1[i] = (System.nanoTime() - s) / 1e3;
-                    if (!p.value().equals(q.value()) || !p.asOf().equals(q.asOf())) {
-                        throw new IllegalStateException(p + " != " + q);
-                    }
+                PreparedStatement one = raw.prepareStatement(ONE);
+                PreparedStatement allInOne = raw.prepareStatement(ALL)) {
+            for (int i = 0; i < times.length; i++) {
+                FeaturePoint p = store.at("HE", names[i], times[i]).orElseThrow();
+                FeaturePoint q = rawOne(one, names[i], times[i]);
+                if (!p.value().equals(q.value()) || !p.asOf().equals(q.asOf()) || store.at("HE", times[i]).size()
+                        != features || rawAll(allInOne, times[i]).size() != features) {
+                    throw new IllegalStateException("the store and the SQL differ at " + times[i]);
                 }
             }
-            System.out.printf("one_feature_store=%.1f us%n", median(store1));
-            System.out.printf("one_feature_raw_sql=%.1f us%n", median(raw1));
+            double[] medians = medians(calls, i -> store.at("HE", names[i % names.length], times[i % times.length]),
+                    i -> rawOne(one, names[i % names.length], times[i % times.length]));
+            System.out.printf("one_feature_store=%.1f us%n", medians[0]);
+            System.out.printf("one_feature_raw_sql=%.1f us%n", medians[1]);
 
-            List<String> all = store.featureNames("HE");
-            int allCalls = Math.max(200, calls / 10);
-            double[] storeAll = new double[allCalls];
-            double[] rawAll = new double[allCalls];
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < allCalls; i++) {
-                    Instant t = times[i % times.length];
-                    long s = System.nanoTime();
-                    List<FeaturePoint> p = store.at("HE", t);
-                    storeAll[i] = (System.nanoTime() - s) / 1e3;
-                    s = System.nanoTime();
-                    List<FeaturePoint> q = new ArrayList<>(all.size());
-                    for (String name : all) {
-                        q.add(rawOne(one, name, t));
-                    }
-                    rawAll[i] = (System.nanoTime() - s) / 1e3;
-                    if (p.size() != features || q.size() != features
-                            || !p.get(features - 1).value().equals(q.get(features - 1).value())) {
-                        throw new IllegalStateException("all features at " + t + ": " + p.size() + " vs " + q.size());
-                    }
+            medians = medians(Math.max(200, calls / 10), i -> store.at("HE", times[i % times.length]), i -> {
+                List<FeaturePoint> q = new ArrayList<>(all.size());
+                for (String name : all) {
+                    q.add(rawOne(one, name, times[i % times.length]));
                 }
-            }
-            System.out.printf("all_features_store=%.1f us%n", median(storeAll));
-            System.out.printf("all_features_raw_sql=%.1f us%n", median(rawAll));
+                return q;
+            }, i -> rawAll(allInOne, times[i % times.length]));
+            System.out.printf("all_features_store=%.1f us%n", medians[0]);
+            System.out.printf("all_features_raw_sql=%.1f us%n", medians[1]);
+            System.out.printf("all_features_raw_sql_one_statement=%.1f us%n", medians[2]);
         }
 
         // the timeline: joinTimes times in order over the whole store
@@ -126,21 +124,26 @@ public final class FeatureLookupBench {
                 csv.write('\n');
             }
         }
-        List<String> all = store.featureNames("HE");
         int runs = Integer.getInteger("join.runs", 5);
+        // the first timeline of the market in this JVM reads the database (and leaves the market in memory)
+        long s0 = System.nanoTime();
+        long answered = timeline(store, all, timeline, null);
+        System.out.printf("timeline_store_first=%.1f ms%n", (System.nanoTime() - s0) / 1e6);
+        // as recorded at a far instant: every row, always read from the database
+        Instant everything = Instant.parse("3000-01-01T00:00:00Z");
+        double[] databaseMs = new double[runs];
         double[] timelineMs = new double[runs];
         double[] matrixMs = new double[runs];
-        long answered = 0;
         for (int round = 0; round < 2; round++) {
             for (int r = 0; r < runs; r++) {
                 long s = System.nanoTime();
-                answered = 0;
-                try (FeatureTimeline read = store.timeline("HE", all, null)) {
-                    for (Instant t : timeline) {
-                        for (FeaturePoint p : read.at(t)) {
-                            answered += p == null ? 0 : 1;
-                        }
-                    }
+                if (timeline(store, all, timeline, everything) != answered) {
+                    throw new IllegalStateException("the database answered differently");
+                }
+                databaseMs[r] = (System.nanoTime() - s) / 1e6;
+                s = System.nanoTime();
+                if (timeline(store, all, timeline, null) != answered) {
+                    throw new IllegalStateException("the second timeline answered differently");
                 }
                 timelineMs[r] = (System.nanoTime() - s) / 1e6;
                 s = System.nanoTime();
@@ -149,8 +152,15 @@ public final class FeatureLookupBench {
                 matrixMs[r] = (System.nanoTime() - s) / 1e6;
             }
         }
+        System.out.printf("timeline_store_database=%.1f ms%n", median(databaseMs));
         System.out.printf("timeline_store=%.1f ms%n", median(timelineMs));
         System.out.printf("features_join_parquet=%.1f ms%n", median(matrixMs));
+
+        // the lookups again, now that the market is in memory
+        double[] inMemory = medians(calls, i -> store.at("HE", names[i % names.length], times[i % times.length]),
+                i -> store.at("HE", times[i % times.length]));
+        System.out.printf("one_feature_store_in_memory=%.1f us%n", inMemory[0]);
+        System.out.printf("all_features_store_in_memory=%.1f us%n", inMemory[1]);
 
         double[] duckMs = new double[runs];
         double[] duckParquetMs = new double[runs];
@@ -207,6 +217,72 @@ public final class FeatureLookupBench {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** Reads the timeline through the store; returns the values answered. */
+    private static long timeline(FeatureStore store, List<String> features, List<Instant> times, Instant asRecorded) {
+        long answered = 0;
+        try (FeatureTimeline read = store.timeline("HE", features, asRecorded)) {
+            for (Instant t : times) {
+                for (FeaturePoint p : read.at(t)) {
+                    answered += p == null ? 0 : 1;
+                }
+            }
+        }
+        return answered;
+    }
+
+    /** One call of a measured read, the i-th. */
+    private interface Call {
+        Object run(int i) throws Exception;
+    }
+
+    /**
+     * The median µs of each read over {@code n} calls, in passes of its own (a read right after another of the same
+     * rows would find them in the CPU's caches), in turns that alternate which goes first, after a warm-up turn.
+     */
+    private static double[] medians(int n, Call... reads) throws Exception {
+        int turns = 4;
+        double[][] micros = new double[reads.length][n * (turns - 1)];
+        for (int turn = 0; turn < turns; turn++) {
+            for (int k = 0; k < reads.length; k++) {
+                int read = turn % 2 == 0 ? k : reads.length - 1 - k;
+                for (int i = 0; i < n; i++) {
+                    long s = System.nanoTime();
+                    if (reads[read].run(i) == null) {
+                        throw new IllegalStateException("no answer");
+                    }
+                    if (turn > 0) {
+                        micros[read][(turn - 1) * n + i] = (System.nanoTime() - s) / 1e3;
+                    }
+                }
+            }
+        }
+        double[] medians = new double[reads.length];
+        for (int k = 0; k < reads.length; k++) {
+            medians[k] = median(micros[k]);
+        }
+        return medians;
+    }
+
+    private static List<FeaturePoint> rawAll(PreparedStatement all, Instant t) throws Exception {
+        long millis = t.toEpochMilli();
+        all.setString(1, "HE");
+        all.setString(2, "HE");
+        all.setString(3, "HE");
+        all.setLong(4, millis);
+        all.setLong(5, millis);
+        List<FeaturePoint> points = new ArrayList<>();
+        try (ResultSet rs = all.executeQuery()) {
+            while (rs.next()) {
+                double value = rs.getDouble(2);
+                Double boxed = rs.wasNull() ? null : value;
+                points.add(new FeaturePoint(rs.getString(1), boxed, Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), io.marketlake.features.Quality.of(rs.getString(5)),
+                        FeaturePoint.Status.OK));
+            }
+        }
+        return points;
     }
 
     private static FeaturePoint rawOne(PreparedStatement one, String name, Instant t) throws Exception {
