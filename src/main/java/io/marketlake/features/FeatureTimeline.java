@@ -21,10 +21,11 @@ import org.sqlite.SQLiteConnection;
  * rule of {@link FeatureStore#at}. Memory grows with the number of features, not with the times or the rows.
  * The times must not go back; it holds a connection until closed.
  *
- * <p>On SQLite, the rows it reads also make the market's {@link MarketSnapshot} (up to
- * {@link MarketSnapshots#LIMIT} answering rows, which it then holds in memory), and a timeline opened while that
- * snapshot still holds answers from it, without the database: a second join of a market in one process costs the
- * merge only. Without a recorded-at bound only (the snapshot holds every row, recorded when they were).
+ * <p>On SQLite, the rows it reads also make the market's {@link MarketSnapshot}, which the store then keeps (up to
+ * {@link MarketSnapshots#LIMIT} answering rows, about 25 bytes each; past that the market is not kept), and a
+ * timeline opened while that snapshot still holds answers from it, with no connection: a second join of a market
+ * in one process costs the merge only. Not with a recorded-at bound (the snapshot holds every row, whenever
+ * recorded), which always reads the database.
  */
 public final class FeatureTimeline implements AutoCloseable {
 
@@ -64,13 +65,18 @@ public final class FeatureTimeline implements AutoCloseable {
         this.features = List.copyOf(features);
         this.points = points;
         int n = this.features.size();
+        for (int i = 0; i < n; i++) {
+            positions.put(this.features.get(i), i);
+        }
         MarketSnapshot current = asRecorded == null ? snapshots.current(market) : null;
         if (current != null) {
             snapshot = current;
             inSnapshot = new int[n];
             answers = new int[n];
             for (int i = 0; i < n; i++) {
-                inSnapshot[i] = current.position(this.features.get(i));
+                String feature = this.features.get(i);
+                // a name asked twice is answered in its last place only, as the rows are
+                inSnapshot[i] = positions.get(feature) == i ? current.position(feature) : -1;
                 answers[i] = -1;
             }
             known = null;
@@ -88,9 +94,6 @@ public final class FeatureTimeline implements AutoCloseable {
         snapshot = null;
         inSnapshot = null;
         answers = null;
-        for (int i = 0; i < n; i++) {
-            positions.put(this.features.get(i), i);
-        }
         known = new boolean[n];
         asOf = new long[n];
         availableAt = new long[n];
