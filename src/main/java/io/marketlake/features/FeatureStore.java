@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
@@ -29,9 +30,11 @@ import org.flywaydb.core.api.FlywayException;
  * The point-in-time feature store (SPEC §3): one bitemporal table, rows only ever inserted. A value that differs
  * from what is already known for its as_of is a revision: a new row whose available_at is when this system
  * observed it (never earlier than the original publication). An identical value adds nothing. Instants are
- * stored as epoch milliseconds UTC, so comparisons are exact integer comparisons in any database.
+ * stored as epoch milliseconds UTC, so comparisons are exact integer comparisons in any database. A SQLite store
+ * keeps in memory the last market a timeline read, for as long as no writer commits ({@link MarketSnapshots});
+ * closing the store lets it go.
  */
-public final class FeatureStore {
+public final class FeatureStore implements AutoCloseable {
 
     /** The schema's versioned migrations (Flyway), one set for SQLite and PostgreSQL. */
     static final String MIGRATIONS = "db/features";
@@ -69,6 +72,31 @@ public final class FeatureStore {
     static final String LATEST_AT = "SELECT value, as_of, available_at, quality FROM features"
             + " WHERE market = ? AND feature_name = ? AND +available_at <= ? AND as_of <= ?"
             + " ORDER BY as_of DESC, available_at DESC LIMIT 1";
+    /**
+     * What was known of every feature of a market at a time, in one statement (one read transaction, where a
+     * statement per feature paid SQLite's begin and end of a read fifty times): the names by the skip scan of
+     * {@link #NAMES}, each joined to its {@link #LATEST_AT} lookup, which SQLite runs as a correlated seek of the
+     * primary key answering the row's rowid. Parameters: market, market, market, t, t.
+     */
+    static final String ALL_AT_SQLITE = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT names.name, f.value, f.as_of, f.available_at, f.quality FROM names"
+            + " JOIN features f ON f.rowid = (SELECT rowid FROM features"
+            + " WHERE market = ? AND feature_name = names.name AND +available_at <= ? AND as_of <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1)"
+            + " WHERE names.name IS NOT NULL ORDER BY names.name";
+    /** {@link #ALL_AT_SQLITE} as PostgreSQL takes it: the same lookup per name, joined laterally. */
+    static final String ALL_AT_POSTGRESQL = "WITH RECURSIVE names(name) AS ("
+            + " SELECT MIN(feature_name) FROM features WHERE market = ?"
+            + " UNION ALL SELECT (SELECT MIN(feature_name) FROM features WHERE market = ? AND feature_name > name)"
+            + " FROM names WHERE name IS NOT NULL)"
+            + " SELECT names.name, f.value, f.as_of, f.available_at, f.quality FROM names"
+            + " CROSS JOIN LATERAL (SELECT value, as_of, available_at, quality FROM features"
+            + " WHERE market = ? AND feature_name = names.name AND +available_at <= ? AND as_of <= ?"
+            + " ORDER BY as_of DESC, available_at DESC LIMIT 1) f"
+            + " WHERE names.name IS NOT NULL ORDER BY names.name";
     private static final String HISTORY = "SELECT feature_name, value, as_of, available_at, recorded_at, quality"
             + " FROM features WHERE market = ? AND feature_name = ? AND as_of BETWEEN ? AND ?"
             + " ORDER BY as_of, available_at";
@@ -76,11 +104,21 @@ public final class FeatureStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Staleness staleness;
+    private final KeptStatements statements = new KeptStatements();
+    private final MarketSnapshots snapshots;
+    /** Which database the store is, asked of the first connection (asking every call cost a metadata round). */
+    private volatile Boolean postgresql;
 
     public FeatureStore(DataSource dataSource, Clock clock, Staleness staleness) {
+        this(dataSource, clock, staleness, MarketSnapshots.LIMIT);
+    }
+
+    /** {@code snapshotLimit}: the answering rows a market snapshot may hold (see {@link MarketSnapshots}). */
+    FeatureStore(DataSource dataSource, Clock clock, Staleness staleness, long snapshotLimit) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.staleness = staleness;
+        this.snapshots = MarketSnapshots.of(dataSource, snapshotLimit);
     }
 
     /**
@@ -164,13 +202,22 @@ public final class FeatureStore {
      * SQLite's IMMEDIATE transactions take its write lock at BEGIN; on PostgreSQL a transaction-scoped advisory
      * lock does the same.
      */
-    private static void lockForWriting(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+    private void lockForWriting(Connection connection) throws SQLException {
+        if (postgresql(connection)) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, WRITE_LOCK);
                 lock.execute();
             }
         }
+    }
+
+    private boolean postgresql(Connection connection) throws SQLException {
+        Boolean known = postgresql;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            postgresql = known;
+        }
+        return known;
     }
 
     private int appendMarket(Connection connection, String market, List<FeatureValue> values, Instant observedAt)
@@ -373,10 +420,86 @@ public final class FeatureStore {
 
     /**
      * What was known at {@code time}: for each feature, among rows available at or before it, the greatest
-     * as_of, and among those the greatest available_at. One index lookup per feature.
+     * as_of, and among those the greatest available_at. One statement: an index seek per feature; or, while the
+     * market's snapshot holds (a SQLite store, after a timeline read it, see {@link MarketSnapshots}), a binary
+     * search per feature in memory.
      */
     public List<FeaturePoint> at(String market, Instant time) {
-        return atEach(market, List.of(time)).get(time);
+        MarketSnapshot snapshot = snapshots.current(market);
+        if (snapshot != null) {
+            long millis = Timestamps.floorMillis(time);
+            List<FeaturePoint> points = new ArrayList<>(snapshot.names.length);
+            for (int position = 0; position < snapshot.names.length; position++) {
+                int answer = snapshot.answerAt(position, millis, -1);
+                if (answer >= 0) {
+                    points.add(snapshot.point(position, answer, time, this::point));
+                }
+            }
+            return points;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                return at(connection, market, time);
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read the features of " + market + " at " + time, e);
+        }
+    }
+
+    private List<FeaturePoint> at(Connection connection, String market, Instant time) throws SQLException {
+        PreparedStatement select = statements.on(connection,
+                postgresql(connection) ? ALL_AT_POSTGRESQL : ALL_AT_SQLITE);
+        // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
+        // milliseconds sees exactly what the time itself would
+        long millis = Timestamps.floorMillis(time);
+        select.setString(1, market);
+        select.setString(2, market);
+        select.setString(3, market);
+        select.setLong(4, millis);
+        select.setLong(5, millis);
+        List<FeaturePoint> points = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                points.add(point(rs.getString(1), doubleOrNull(rs, 2), rs.getLong(3), rs.getLong(4),
+                        Quality.of(rs.getString(5)), time));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * What was known of one feature at {@code time}, by the rule of {@link #at(String, Instant)}: empty when no
+     * value of it was available yet.
+     */
+    public Optional<FeaturePoint> at(String market, String feature, Instant time) {
+        MarketSnapshot snapshot = snapshots.current(market);
+        if (snapshot != null) {
+            int position = snapshot.position(feature);
+            int answer = position < 0 ? -1 : snapshot.answerAt(position, Timestamps.floorMillis(time), -1);
+            return answer < 0 ? Optional.empty() : Optional.of(snapshot.point(position, answer, time, this::point));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                PreparedStatement select = statements.on(connection, LATEST_AT);
+                long millis = Timestamps.floorMillis(time);
+                select.setString(1, market);
+                select.setString(2, feature);
+                select.setLong(3, millis);
+                select.setLong(4, millis);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
+                            Quality.of(rs.getString(4)), time)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FeatureStoreException("cannot read " + feature + " of " + market + " at " + time, e);
+        }
     }
 
     /**
@@ -388,26 +511,18 @@ public final class FeatureStore {
         if (times.isEmpty()) {
             return result;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(LATEST_AT)) {
-            List<String> names = featureNames(connection, market);
-            // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
-            // milliseconds sees exactly what the time itself would
-            for (Instant time : times) {
-                List<FeaturePoint> points = new ArrayList<>();
-                for (String feature : names) {
-                    select.setString(1, market);
-                    select.setString(2, feature);
-                    select.setLong(3, Timestamps.floorMillis(time));
-                    select.setLong(4, Timestamps.floorMillis(time));
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (rs.next()) {
-                            points.add(point(feature, doubleOrNull(rs, 1), rs.getLong(2), rs.getLong(3),
-                                    rs.getString(4), time));
-                        }
-                    }
+        if (snapshots.current(market) != null) {
+            times.forEach(time -> result.put(time, at(market, time)));
+            return result;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                for (Instant time : times) {
+                    result.put(time, at(connection, market, time));
                 }
-                result.put(time, points);
+            } catch (SQLException e) {
+                statements.failed(dataSource, connection);
+                throw e;
             }
         } catch (SQLException e) {
             throw new FeatureStoreException("cannot read features of " + market + " at " + times.size() + " times", e);
@@ -420,7 +535,7 @@ public final class FeatureStore {
      * rows available by then (recorded by {@code asRecorded} only, when given): see {@link FeatureTimeline}.
      */
     public FeatureTimeline timeline(String market, List<String> features, Instant asRecorded) {
-        return new FeatureTimeline(dataSource, market, features, asRecorded, this::point);
+        return new FeatureTimeline(dataSource, snapshots, market, features, asRecorded, this::point);
     }
 
     /** Every stored row of one feature with as_of in [from, to], revisions included, oldest first. */
@@ -460,13 +575,24 @@ public final class FeatureStore {
         return counts;
     }
 
-    private FeaturePoint point(String feature, Double value, long asOfMillis, long availableAtMillis, String quality,
+    private FeaturePoint point(String feature, Double value, long asOfMillis, long availableAtMillis, Quality quality,
             Instant time) {
         Instant asOf = Instant.ofEpochMilli(asOfMillis);
         Instant availableAt = Instant.ofEpochMilli(availableAtMillis);
         boolean stale = staleness.isStale(feature, asOf, availableAt, time);
-        return new FeaturePoint(feature, value, asOf, availableAt, Quality.of(quality),
+        return new FeaturePoint(feature, value, asOf, availableAt, quality,
                 stale ? FeaturePoint.Status.STALE : FeaturePoint.Status.OK);
+    }
+
+    /** Whether the market's reads are answered from memory now (a snapshot that still holds). */
+    boolean inMemory(String market) {
+        return snapshots.current(market) != null;
+    }
+
+    /** Lets go of what the store keeps beside its pool: the market snapshot and the connection that checks it. */
+    @Override
+    public void close() {
+        snapshots.close();
     }
 
     static Double doubleOrNull(ResultSet rs, int column) throws SQLException {

@@ -11,6 +11,18 @@ public enum Quality {
     }
 
     public static Quality of(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT));
+        // the stored labels, without a case conversion for each value read
+        switch (label) {
+            case "normal":
+                return NORMAL;
+            case "degraded":
+                return DEGRADED;
+            case "stale":
+                return STALE;
+            case "missing":
+                return MISSING;
+            default:
+                return valueOf(label.toUpperCase(Locale.ROOT));
+        }
     }
 }

@@ -1,15 +1,14 @@
 package io.marketlake.features;
 
 import io.marketlake.ConfigurationException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-feature maximum age, so an old value is served as {@code stale} instead of silently. A rule applies to the
@@ -23,7 +22,12 @@ import java.util.Optional;
  */
 public final class Staleness {
 
+    /** No rule: never stale. */
+    private static final Object NONE = new Object();
+
     private final Map<String, String> rules;
+    /** Each feature's limit (trading days, a duration or {@link #NONE}), resolved once: it is asked per point served. */
+    private final Map<String, Object> limits = new ConcurrentHashMap<>();
 
     public Staleness(Map<String, String> rules) {
         this.rules = new LinkedHashMap<>(rules);
@@ -31,14 +35,12 @@ public final class Staleness {
     }
 
     public boolean isStale(String feature, Instant asOf, Instant availableAt, Instant queryTime) {
-        Optional<String> rule = ruleFor(feature);
-        if (rule.isEmpty()) {
+        Object limit = limits.computeIfAbsent(feature, f -> ruleFor(f).map(rule -> parse(f, rule)).orElse(NONE));
+        if (limit == NONE) {
             return false;
         }
-        Object limit = parse(feature, rule.get());
         if (limit instanceof Integer tradingDays) {
-            return weekdaysBegunAfter(LocalDate.ofInstant(asOf, ZoneOffset.UTC),
-                    LocalDate.ofInstant(queryTime, ZoneOffset.UTC)) > tradingDays;
+            return weekdaysBegunAfter(epochDay(asOf), epochDay(queryTime)) > tradingDays;
         }
         return Duration.between(availableAt, queryTime).compareTo((Duration) limit) > 0;
     }
@@ -53,13 +55,22 @@ public final class Staleness {
 
     /** Weekdays in (from, to]. */
     static long weekdaysBegunAfter(LocalDate from, LocalDate to) {
-        long count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                count++;
-            }
-        }
-        return count;
+        return weekdaysBegunAfter(from.toEpochDay(), to.toEpochDay());
+    }
+
+    /** Weekdays in (from, to], as epoch days (UTC dates): counted in constant time, however old the value. */
+    static long weekdaysBegunAfter(long fromEpochDay, long toEpochDay) {
+        return toEpochDay <= fromEpochDay ? 0 : weekdaysBefore(toEpochDay + 1) - weekdaysBefore(fromEpochDay + 1);
+    }
+
+    /** Weekdays before an epoch day, counted from Monday 1969-12-29 (negative before it). */
+    private static long weekdaysBefore(long epochDay) {
+        long sinceMonday = epochDay + 3; // 1970-01-01 was a Thursday
+        return 5 * Math.floorDiv(sinceMonday, 7) + Math.min(Math.floorMod(sinceMonday, 7), 5);
+    }
+
+    private static long epochDay(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 86_400);
     }
 
     private static Object parse(String prefix, String rule) {

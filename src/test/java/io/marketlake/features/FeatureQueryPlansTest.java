@@ -30,6 +30,18 @@ class FeatureQueryPlansTest {
     }
 
     @Test
+    void all_features_at_a_time_are_one_statement_seeking_each_feature_up_to_t_and_its_row_by_rowid() throws Exception {
+        assertThat(plan(FeatureStore.ALL_AT_SQLITE, "HE", "HE", "HE", 5L, 5L))
+                .anyMatch(step -> step.contains("(market=? AND feature_name>?)"))
+                .anyMatch(step -> step.contains("(market=? AND feature_name=? AND as_of<?)"))
+                .anyMatch(step -> step.startsWith("SEARCH f USING INTEGER PRIMARY KEY (rowid=?)"))
+                .noneMatch(step -> step.contains("features_by_availability"))
+                .noneMatch(step -> step.startsWith("SCAN f"))
+                // the only sort is of the names found, to put them in order
+                .filteredOn(step -> step.contains("TEMP B-TREE")).containsExactly("USE TEMP B-TREE FOR ORDER BY");
+    }
+
+    @Test
     void the_feature_names_are_found_by_seeks_not_by_a_scan_of_the_market() throws Exception {
         assertThat(plan(FeatureStore.NAMES, "HE", "HE"))
                 .anyMatch(step -> step.contains("(market=? AND feature_name>?)"))

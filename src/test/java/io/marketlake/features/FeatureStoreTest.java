@@ -101,6 +101,33 @@ class FeatureStoreTest {
     }
 
     @Test
+    void one_feature_is_answered_as_the_market_lookup_answers_it_revisions_and_staleness_included() {
+        Instant fri = Instant.parse("2026-02-13T00:00:00Z");
+        store.append(List.of(close(fri, fri.plusSeconds(86_400), 89.0), close(MON, TUE, 90.0),
+                new FeatureValue("HE", "futures.close.HEK6", MON, TUE, 95.0, Quality.DEGRADED)));
+        Instant observed = Instant.parse("2026-02-17T09:30:00Z");
+        clock.set(observed);
+        store.append(List.of(close(MON, TUE, 90.25)));
+
+        for (Instant time : List.of(fri, MON, TUE.minusNanos(1), TUE, observed.minusMillis(1), observed.plusNanos(1),
+                THU.plusSeconds(5 * 86_400))) {
+            List<FeaturePoint> all = store.at("HE", time);
+            for (String feature : List.of("futures.close.HEJ6", "futures.close.HEK6")) {
+                assertThat(store.at("HE", feature, time)).as("%s at %s", feature, time)
+                        .isEqualTo(all.stream().filter(p -> p.feature().equals(feature)).findFirst());
+            }
+        }
+        assertThat(store.at("HE", "futures.close.HEJ6", observed)).hasValueSatisfying(p -> {
+            assertThat(p.value()).isEqualTo(90.25);
+            assertThat(p.availableAt()).isEqualTo(observed);
+        });
+        assertThat(store.at("HE", "futures.close.HEJ6", THU.plusSeconds(5 * 86_400)).orElseThrow().status())
+                .isEqualTo(FeaturePoint.Status.STALE);
+        assertThat(store.at("HE", "futures.close.HEZ6", THU)).isEmpty();
+        assertThat(store.at("LE", "futures.close.HEJ6", THU)).isEmpty();
+    }
+
+    @Test
     void an_old_value_is_served_as_stale() {
         // Friday's bar (as of Fri 13th, available Sat): fresh through Monday, stale once Tuesday begins.
         Instant fri = Instant.parse("2026-02-13T00:00:00Z");

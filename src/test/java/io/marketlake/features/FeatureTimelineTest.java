@@ -28,12 +28,14 @@ class FeatureTimelineTest {
     Path home;
 
     private MutableClock clock;
+    private String url;
     private FeatureStore store;
 
     @BeforeEach
     void storeWithRevisionsLateValuesAndStaleOnes() {
         clock = new MutableClock(Instant.parse("2026-02-17T18:00:00Z"));
-        store = new FeatureStore(FeatureDataSources.create(jdbcUrl()), clock,
+        url = jdbcUrl();
+        store = new FeatureStore(FeatureDataSources.create(url), clock,
                 new Staleness(Map.of("futures", "1td", "cot", "P7D")));
         store.createSchema();
         Instant fri = MON.minus(Duration.ofDays(3));
@@ -104,6 +106,25 @@ class FeatureTimelineTest {
             assertThat(timeline.at(THU.plus(Duration.ofDays(2))).get(0).status())
                     .isEqualTo(FeaturePoint.Status.STALE);
         }
+    }
+
+    /**
+     * {@code features join} reading the store does not hold the pipeline's writes back (another process, which
+     * would wait its busy timeout and fail); the timeline answers as the store stood when it was opened.
+     */
+    @Test
+    void a_writer_is_not_held_back_while_a_timeline_is_read_and_the_timeline_keeps_its_start() {
+        FeatureStore writer = new FeatureStore(FeatureDataSources.create(url, Duration.ofSeconds(2)), clock,
+                new Staleness(Map.of()));
+        try (FeatureTimeline timeline = store.timeline("HE", List.of("futures.close.HEJ6"), null)) {
+            assertThat(timeline.at(MON).get(0).value()).isEqualTo(89.0);
+
+            assertThat(writer.append(List.of(value("futures.close.HEJ6", WED, WED.plusSeconds(60), 93.0))))
+                    .isEqualTo(1);
+
+            assertThat(timeline.at(THU).get(0).value()).isEqualTo(91.75);
+        }
+        assertThat(store.at("HE", "futures.close.HEJ6", THU).orElseThrow().value()).isEqualTo(93.0);
     }
 
     @Test

@@ -60,6 +60,17 @@ class PostgresQueryPlansTest {
     }
 
     @Test
+    void all_features_at_a_time_are_one_statement_reading_each_feature_backwards_from_t() throws Exception {
+        List<String> plan = plan(FeatureStore.ALL_AT_POSTGRESQL, "HE", "HE", "HE", 1_500 * DAY, 1_500 * DAY);
+        assertThat(plan).as(String.join("\n", plan))
+                .anyMatch(step -> step.contains("Index Scan Backward using features_pk"))
+                .anyMatch(step -> step.contains("as_of <="))
+                .noneMatch(step -> step.contains("Seq Scan"))
+                // the only sort is of the names found, to put them in order
+                .filteredOn(step -> step.contains("Sort Key")).allMatch(step -> step.contains("names.name"));
+    }
+
+    @Test
     void the_feature_names_are_found_by_seeks_not_by_a_scan_of_the_market() throws Exception {
         assertThat(plan(FeatureStore.NAMES, "HE", "HE"))
                 .anyMatch(step -> step.contains("using features_pk"))
