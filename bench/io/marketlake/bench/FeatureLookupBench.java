@@ -69,7 +69,7 @@ public final class FeatureLookupBench {
         FeatureStore store = new FeatureStore(dataSource, Clock.systemUTC(), new Staleness(Map.of("feature", "P1D")));
         store.createSchema();
         Path rowsCsv = dir.resolve("features.csv");
-        BenchStore.fill(dataSource, features, asOfs, rowsCsv);
+        BenchStore.fill(dataSource, BenchStore.MARKET, features, asOfs, rowsCsv);
         System.out.println("store_rows=" + (long) features * asOfs + " rows");
 
         long start = BenchStore.START.toEpochMilli();

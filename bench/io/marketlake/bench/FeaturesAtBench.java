@@ -50,8 +50,9 @@ public final class FeaturesAtBench {
     private static void pitOne(BenchStore.Shared shared, FeatureStore store, Connection sqlite) throws Exception {
         try (PreparedStatement select = sqlite.prepareStatement(ReferenceSql.ONE)) {
             compare("pit-one", shared, 2_000, 10_000,
-                    millis -> store.at(BenchStore.ONE_FEATURE_MARKET, Instant.ofEpochMilli(millis)), millis -> {
-                select.setString(1, BenchStore.ONE_FEATURE_MARKET);
+                    millis -> store.at(BenchStore.MARKET, "feature.0", Instant.ofEpochMilli(millis)).stream().toList(),
+                    millis -> {
+                select.setString(1, BenchStore.MARKET);
                 select.setString(2, "feature.0");
                 select.setLong(3, millis);
                 select.setLong(4, millis);
