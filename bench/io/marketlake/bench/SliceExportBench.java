@@ -107,7 +107,9 @@ public final class SliceExportBench {
         }
         Results.report("slices", "s", seconds, duckSeconds);
         if (!Boolean.parseBoolean(System.getProperty("child", "true"))) {
-            BenchFiles.delete(home);
+            if (!Boolean.getBoolean("keep")) { // -Dkeep=true leaves the lake and alerts for a closer look
+                BenchFiles.delete(home);
+            }
             return;
         }
         // the same export as a user runs it, in a JVM bounded to 512 MB

@@ -74,6 +74,9 @@ public final class FeatureDataSources {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // 32 MiB of page cache a connection (SQLite's default is 2 MiB): a batch of a day's values touches a page of
+        // every feature's part of the primary key, and a store of millions of rows no longer rereads them per batch
+        config.setCacheSize(-32768);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(jdbcUrl);
         HikariConfig pool = pool("marketlake-features-sqlite", busyTimeout);

@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum Quality {
     NORMAL, DEGRADED, STALE, MISSING;
 
+    // made once: every value stored asks for it
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static Quality of(String label) {

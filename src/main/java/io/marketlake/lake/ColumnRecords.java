@@ -26,6 +26,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -96,12 +97,11 @@ final class ColumnRecords {
 
     /**
      * Gives each row of the file as a record of {@code projection} (its fields by name: a field the file lacks is
-     * left empty), or of the file's schema. Records are made and given one at a time, so a consumer that keeps few of
-     * them leaves only short-lived garbage; {@code retained} says the consumer keeps them all (a read into a list),
-     * and row groups are then decoded on the lake's threads, each a list, given in file order.
+     * left empty), or of the file's schema. Row groups are decoded into column arrays on the lake's threads, ahead of
+     * the caller by at most one per core; the records are made from those arrays on the caller's thread, one at a
+     * time and in file order, so a consumer that keeps few of them leaves only short-lived garbage.
      */
-    static void read(ParquetFileReader parquet, Schema projection, boolean retained, Consumer<GenericRecord> each)
-            throws IOException {
+    static void read(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each) throws IOException {
         FileMetaData meta = parquet.getFooter().getFileMetaData();
         MessageType fileSchema = meta.getSchema();
         Schema target = projection != null ? projection : avroSchema(meta);
@@ -113,35 +113,25 @@ final class ColumnRecords {
         }
         MessageType requestedSchema = new MessageType(fileSchema.getName(), requested);
         parquet.setRequestedSchema(requestedSchema);
-        if (!retained || LakeThreads.PARALLELISM < 2) {
-            for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
-                decode(group, requestedSchema, target, meta.getCreatedBy(), each);
-            }
-            return;
-        }
-        java.util.ArrayDeque<java.util.concurrent.Future<List<GenericRecord>>> decoding = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<DecodedGroup>> decoding = new java.util.ArrayDeque<>();
         try {
             for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
                 PageReadStore pages = group;
-                decoding.add(LakeThreads.POOL.submit(() -> {
-                    List<GenericRecord> records = new ArrayList<>(Math.toIntExact(pages.getRowCount()));
-                    decode(pages, requestedSchema, target, meta.getCreatedBy(), records::add);
-                    return records;
-                }));
+                decoding.add(LakeThreads.POOL.submit(() -> DecodedGroup.of(pages, requestedSchema, target,
+                        meta.getCreatedBy())));
                 if (decoding.size() > LakeThreads.PARALLELISM) {
-                    done(decoding.poll()).forEach(each);
+                    done(decoding.poll()).forEach(target, each);
                 }
             }
             while (!decoding.isEmpty()) {
-                done(decoding.poll()).forEach(each);
+                done(decoding.poll()).forEach(target, each);
             }
         } finally {
             decoding.forEach(pending -> pending.cancel(true));
         }
     }
 
-    private static List<GenericRecord> done(java.util.concurrent.Future<List<GenericRecord>> decoded)
-            throws IOException {
+    private static DecodedGroup done(java.util.concurrent.Future<DecodedGroup> decoded) throws IOException {
         try {
             return decoded.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -155,33 +145,102 @@ final class ColumnRecords {
         }
     }
 
-    /** One row group's rows as records of {@code target}, given one by one. */
-    private static void decode(PageReadStore group, MessageType requested, Schema target, String createdBy,
-            Consumer<GenericRecord> each) {
-        List<ColumnDescriptor> descriptors = requested.getColumns();
-        int width = descriptors.size();
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, NO_CONVERTER, requested, createdBy);
-        ColumnReader[] columns = new ColumnReader[width];
-        int[] present = new int[width];
-        int[] positions = new int[width];
-        PrimitiveType.PrimitiveTypeName[] types = new PrimitiveType.PrimitiveTypeName[width];
-        for (int i = 0; i < width; i++) {
-            ColumnDescriptor descriptor = descriptors.get(i);
-            columns[i] = store.getColumnReader(descriptor);
-            present[i] = descriptor.getMaxDefinitionLevel();
-            positions[i] = target.getField(descriptor.getPath()[0]).pos();
-            types[i] = descriptor.getPrimitiveType().getPrimitiveTypeName();
-        }
-        for (long row = 0, rows = group.getRowCount(); row < rows; row++) {
-            GenericData.Record record = new GenericData.Record(target);
+    /**
+     * One row group's columns decoded into arrays (primitives where the column is one; strings as the bytes' Binary,
+     * made a Utf8 only when the record is), each with where its rows have no value.
+     */
+    private record DecodedGroup(int rows, int[] positions, Object[] columns, boolean[][] empty) {
+
+        static DecodedGroup of(PageReadStore group, MessageType requested, Schema target, String createdBy) {
+            List<ColumnDescriptor> descriptors = requested.getColumns();
+            int width = descriptors.size();
+            int rows = Math.toIntExact(group.getRowCount());
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, NO_CONVERTER, requested, createdBy);
+            int[] positions = new int[width];
+            Object[] columns = new Object[width];
+            boolean[][] empty = new boolean[width][];
             for (int i = 0; i < width; i++) {
-                ColumnReader column = columns[i];
-                if (column.getCurrentDefinitionLevel() == present[i]) {
-                    record.put(positions[i], value(column, types[i]));
+                ColumnDescriptor descriptor = descriptors.get(i);
+                positions[i] = target.getField(descriptor.getPath()[0]).pos();
+                ColumnReader column = store.getColumnReader(descriptor);
+                int present = descriptor.getMaxDefinitionLevel();
+                boolean[] none = present > 0 ? new boolean[rows] : null;
+                PrimitiveType.PrimitiveTypeName type = descriptor.getPrimitiveType().getPrimitiveTypeName();
+                switch (type) {
+                    case INT32 -> {
+                        int[] values = new int[rows];
+                        for (int row = 0; row < rows; row++, column.consume()) {
+                            if (column.getCurrentDefinitionLevel() == present) {
+                                values[row] = column.getInteger();
+                            } else {
+                                none[row] = true;
+                            }
+                        }
+                        columns[i] = values;
+                    }
+                    case INT64 -> {
+                        long[] values = new long[rows];
+                        for (int row = 0; row < rows; row++, column.consume()) {
+                            if (column.getCurrentDefinitionLevel() == present) {
+                                values[row] = column.getLong();
+                            } else {
+                                none[row] = true;
+                            }
+                        }
+                        columns[i] = values;
+                    }
+                    case DOUBLE -> {
+                        double[] values = new double[rows];
+                        for (int row = 0; row < rows; row++, column.consume()) {
+                            if (column.getCurrentDefinitionLevel() == present) {
+                                values[row] = column.getDouble();
+                            } else {
+                                none[row] = true;
+                            }
+                        }
+                        columns[i] = values;
+                    }
+                    default -> {
+                        Object[] values = new Object[rows];
+                        for (int row = 0; row < rows; row++, column.consume()) {
+                            if (column.getCurrentDefinitionLevel() == present) {
+                                values[row] = type == PrimitiveType.PrimitiveTypeName.BINARY ? column.getBinary()
+                                        : value(column, type);
+                            }
+                        }
+                        columns[i] = values;
+                    }
                 }
-                column.consume();
+                empty[i] = none;
             }
-            each.accept(record);
+            return new DecodedGroup(rows, positions, columns, empty);
+        }
+
+        void forEach(Schema target, Consumer<GenericRecord> each) {
+            for (int row = 0; row < rows; row++) {
+                GenericData.Record record = new GenericData.Record(target);
+                for (int i = 0; i < columns.length; i++) {
+                    if (empty[i] != null && empty[i][row]) {
+                        continue;
+                    }
+                    Object column = columns[i];
+                    Object value;
+                    if (column instanceof int[] ints) {
+                        value = ints[row];
+                    } else if (column instanceof long[] longs) {
+                        value = longs[row];
+                    } else if (column instanceof double[] doubles) {
+                        value = doubles[row];
+                    } else {
+                        Object object = ((Object[]) column)[row];
+                        value = object instanceof Binary binary ? new Utf8(binary.getBytes()) : object;
+                    }
+                    if (value != null) {
+                        record.put(positions[i], value);
+                    }
+                }
+                each.accept(record);
+            }
         }
     }
 

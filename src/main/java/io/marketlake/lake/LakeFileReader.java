@@ -47,14 +47,11 @@ final class LakeFileReader {
 
     /** Gives each record of the file, one at a time. */
     void read(Path file, Consumer<GenericRecord> each) {
-        read(file, null, false, each);
+        read(file, null, each);
     }
 
-    /**
-     * Gives each record of the file, with only the named columns when {@code columns} is not null;
-     * {@code retained}: the consumer keeps every record (see {@link ColumnRecords#read}).
-     */
-    void read(Path file, Collection<String> columns, boolean retained, Consumer<GenericRecord> each) {
+    /** Gives each record of the file, with only the named columns when {@code columns} is not null. */
+    void read(Path file, Collection<String> columns, Consumer<GenericRecord> each) {
         ParquetFileReader opened = open(file);
         if (opened == null) {
             return;
@@ -64,7 +61,7 @@ final class LakeFileReader {
             Schema projection = columns == null ? null
                     : ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns);
             if (ColumnRecords.reads(meta.getSchema())) {
-                ColumnRecords.read(parquet, projection, retained, each);
+                ColumnRecords.read(parquet, projection, each);
             } else {
                 records(parquet, projection, each);
             }

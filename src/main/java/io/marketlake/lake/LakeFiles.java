@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -42,31 +40,14 @@ public final class LakeFiles {
             files.forEach(this::write);
             return files;
         }
-        List<Future<?>> writes = new ArrayList<>();
+        List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
         for (LakeFile file : files) {
-            writes.add(LakeThreads.POOL.submit(() -> write(file)));
+            writes.add(() -> {
+                write(file);
+                return null;
+            });
         }
-        RuntimeException first = null;
-        for (Future<?> write : writes) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(e.getCause());
-                if (first == null) {
-                    first = failure;
-                } else {
-                    first.addSuppressed(failure);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                writes.forEach(pending -> pending.cancel(true));
-                throw new IllegalStateException("interrupted while writing lake files", e);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        LakeThreads.all(writes);
         return files;
     }
 

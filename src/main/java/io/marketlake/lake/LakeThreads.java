@@ -4,19 +4,54 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The threads that write a batch's files and decode a file's row groups at once: one per core, daemon threads so
- * an idle pool never keeps a command's JVM alive. Their tasks never wait for each other, so sharing cannot
- * deadlock.
+ * The threads that write a batch's files, decode a file's row groups and write a slice run's files at once: one per
+ * core, daemon threads so an idle pool never keeps a command's JVM alive. Their tasks never wait for each other
+ * (a task never submits to the pool), so sharing cannot deadlock.
  */
-final class LakeThreads {
+public final class LakeThreads {
 
-    static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLELISM, task -> {
+    public static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    public static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLELISM, task -> {
         Thread thread = new Thread(task, "lake-worker");
         thread.setDaemon(true);
         return thread;
     });
 
     private LakeThreads() {
+    }
+
+    /**
+     * Runs the tasks on the pool and waits for all of them; their results in task order. The first failure is thrown
+     * once every task has finished, so none is left running behind the caller.
+     */
+    public static <T> java.util.List<T> all(java.util.List<java.util.concurrent.Callable<T>> tasks) {
+        java.util.List<java.util.concurrent.Future<T>> running = new java.util.ArrayList<>();
+        for (java.util.concurrent.Callable<T> task : tasks) {
+            running.add(POOL.submit(task));
+        }
+        java.util.List<T> results = new java.util.ArrayList<>();
+        RuntimeException first = null;
+        for (java.util.concurrent.Future<T> task : running) {
+            try {
+                results.add(task.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : e.getCause() instanceof java.io.IOException io ? new java.io.UncheckedIOException(io)
+                        : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(pending -> pending.cancel(true));
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return results;
     }
 }

@@ -2,6 +2,7 @@ package io.marketlake.slices;
 
 import io.marketlake.lake.ColumnarParquetWriter;
 import io.marketlake.lake.DurableFiles;
+import io.marketlake.lake.LakeThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,12 +92,18 @@ final class RunWriter {
      */
     void seal(byte[] manifest) throws IOException {
         Set<Path> directories = new TreeSet<>(Comparator.reverseOrder());
+        List<java.util.concurrent.Callable<Void>> forces = new ArrayList<>();
         for (Path file : outputs) {
-            DurableFiles.force(file);
+            // hundreds of bucket files: their syncs overlap on the lake's threads
+            forces.add(() -> {
+                DurableFiles.force(file);
+                return null;
+            });
             for (Path parent = file.getParent(); !parent.equals(dir); parent = parent.getParent()) {
                 directories.add(parent);
             }
         }
+        LakeThreads.all(forces);
         directories.forEach(DurableFiles::forceDirectory);
         // the run's own name in the runs directory, created by prepare(); moveIntoPlace syncs the run directory
         DurableFiles.forceDirectory(dir.getParent());
