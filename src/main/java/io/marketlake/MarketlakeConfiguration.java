@@ -130,7 +130,7 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         beans.bind("databentoStreamAuth", DatabentoAuth.class,
                 () -> new DatabentoAuth(keyVariable, httpLimits(settings, "marketlake.http.max-streamed-bytes")));
         beans.bind("databentoRequest", DatabentoRequest.class, () -> new DatabentoRequest(auth.get(), markets,
-                settings.get("marketlake.databento.dataset"), settings.get("marketlake.databento.encoding"),
+                settings.get("marketlake.databento.dataset"), settings.get(DatabentoRequest.ENCODING_KEY),
                 options.get()));
         beans.bind("databentoResponses", DatabentoResponses.class, DatabentoResponses::new);
         beans.bind("ohlcvReader", OhlcvReader.class, OhlcvReader::new);
