@@ -1,6 +1,5 @@
 package io.marketlake.databento;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ public final class DatabentoResponses {
 
     /**
      * The suffix that names a binary response by what it is: {@code .dbn}, {@code .dbn.zst} (zstd-compressed DBN) or
-     * {@code .zst} (zstd-compressed text); null for text.
+     * {@code .zst} (zstd-compressed text, or a frame too broken to tell); null for text.
      */
     public static String binarySuffix(byte[] head, int length) {
         PayloadEncoding encoding = PayloadEncoding.of(head, length);
@@ -36,19 +35,14 @@ public final class DatabentoResponses {
         if (encoding != PayloadEncoding.ZSTD) {
             return null;
         }
-        try (InputStream in = new com.github.luben.zstd.ZstdInputStream(new ByteArrayInputStream(head, 0, length))) {
-            byte[] inner = in.readNBytes(PayloadEncoding.PEEK);
-            return PayloadEncoding.of(inner, inner.length) == PayloadEncoding.DBN ? ".dbn.zst" : ".zst";
-        } catch (IOException notEnough) {
-            // a frame too short to tell (or broken): still zstd
-            return ".zst";
-        }
+        return PayloadEncoding.inside(head, Math.min(length, PayloadEncoding.ZSTD_HEAD)) == PayloadEncoding.DBN
+                ? ".dbn.zst" : ".zst";
     }
 
     /** {@link #binarySuffix(byte[], int)} of a file, from its first bytes. */
     public static String binarySuffix(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(HEAD);
+            byte[] head = in.readNBytes(PayloadEncoding.ZSTD_HEAD);
             return binarySuffix(head, head.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -59,7 +53,4 @@ public final class DatabentoResponses {
     public static String binarySuffix(byte[] response) {
         return binarySuffix(response, response.length);
     }
-
-    /** Enough of a zstd frame to decompress the first bytes of its content (a block is at most 128 KiB). */
-    private static final int HEAD = 1 << 18;
 }

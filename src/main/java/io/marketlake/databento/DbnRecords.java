@@ -123,23 +123,23 @@ public final class DbnRecords {
             Consumer<? super T> records, List<Rejection> rejections) throws IOException {
         BufferedInputStream bytes = new BufferedInputStream(payload, 1 << 16);
         PayloadEncoding encoding = PayloadEncoding.peek(bytes);
-        InputStream decoded = bytes;
-        ZstdInputStream zstd = null;
-        if (encoding == PayloadEncoding.ZSTD) {
-            zstd = new ZstdInputStream(new Unclosed(bytes));
-            decoded = new BufferedInputStream(zstd, 1 << 16);
-            encoding = PayloadEncoding.peek((BufferedInputStream) decoded);
+        boolean compressed = encoding == PayloadEncoding.ZSTD;
+        if (compressed) {
+            encoding = PayloadEncoding.peekInside(bytes);
         }
+        if (encoding != PayloadEncoding.TEXT) {
+            // DBN, compressed or not, and a frame too broken to tell: DBN's reader decompresses it itself, so a
+            // response cut inside its frame keeps its whole records, and a broken one is refused as malformed
+            read(bytes, where, decoder, records, rejections);
+            return;
+        }
+        InputStream text = compressed ? new ZstdInputStream(new Unclosed(bytes)) : bytes;
         try {
-            if (encoding == PayloadEncoding.DBN) {
-                read(decoded, where, decoder, records, rejections);
-            } else {
-                Reader text = new InputStreamReader(decoded, StandardCharsets.UTF_8);
-                SchemaRecords.read(text, where, fromText, records::accept, rejections);
-            }
+            SchemaRecords.read(new InputStreamReader(text, StandardCharsets.UTF_8), where, fromText, records::accept,
+                    rejections);
         } finally {
-            if (zstd != null) {
-                zstd.close();
+            if (compressed) {
+                text.close();
             }
         }
     }
