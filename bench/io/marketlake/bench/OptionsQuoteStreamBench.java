@@ -1,5 +1,6 @@
 package io.marketlake.bench;
 
+import io.marketlake.databento.DbnEncoder;
 import io.marketlake.ingest.Batch;
 import io.marketlake.options.ChainJoin;
 import io.marketlake.options.ChainPricing;
@@ -24,8 +25,9 @@ import java.util.Random;
 
 /**
  * Streams a multi-million-row mbp-1 response (Databento's raw CSV layout) through the chain builder, as the
- * options route does, and reports rows per second and peak heap; DuckDB computes the same last-quote-per-
- * instrument reduction of the same file in the same run, as the reference.
+ * options route does, and reports rows per second and peak heap (quotes-csv); then the same records as DBN with
+ * zstd, the encoding marketlake asks for (quotes-dbn). DuckDB computes the same last-quote-per-instrument reduction
+ * of the CSV file in the same run, as the reference of both.
  *
  * <pre>mvn -B -q -Pbench test-compile exec:exec@options-quotes   (JVM: -Xmx512m; -Drows=5000000)</pre>
  * ({@code -Dend-to-end=false} leaves out the child-JVM ingest, as bench/run does.)
@@ -79,10 +81,33 @@ public final class OptionsQuoteStreamBench {
                 + " marketlake/duckdb time ratio %.2f%n", duckSeconds, rows / duckSeconds, instruments,
                 seconds / duckSeconds);
         Results.report("quotes-csv", "s", seconds, duckSeconds);
-        // HOOK quotes-dbn (issue 13, for when the DBN decoder lands; nothing is measured or reported here until
-        // then): write the same quote records as DBN with zstd beside the CSV (not timed), time the chain builder
-        // reading them from that file, and report Results.report("quotes-dbn", "s", dbnSeconds, duckSeconds)
-        // against the same DuckDB reduction; bench/run picks the line up with no change.
+
+        // quotes-dbn: the same quote records as Databento answers a DBN request (DBN v3, zstd), written beside the CSV
+        // by the test encoder (not timed), through the same parse, join and pricing steps (definitions and
+        // statistics stay the same CSV), against the same DuckDB reduction of the CSV
+        Path dbnQuotes = dir.resolve("2-mbp-1.txt");
+        long encodeStart = System.nanoTime();
+        try (var text = Files.newBufferedReader(quotes); var out = Files.newOutputStream(dbnQuotes)) {
+            DbnEncoder.write(text, DbnEncoder.Request.parent("mbp-1", SNAPSHOT.minusSeconds(5 * 3600),
+                    SNAPSHOT.plusNanos(1), "HE.OPT", "HE.FUT"), List.of(), out, true);
+        }
+        System.out.printf("encoded the quotes as DBN with zstd: %,d MB (CSV %,d MB) in %.1f s%n",
+                Files.size(dbnQuotes) >> 20, Files.size(quotes) >> 20, (System.nanoTime() - encodeStart) / 1e9);
+        Heap.resetPeaks();
+        long dbnStart = System.nanoTime();
+        Batch<OptionRow> dbnChain = new ChainPricing(0.045).price(new ChainJoin().join(new ChainReader().read(
+                OptionsPayloads.fromFiles(List.of(definitions.toString(), statistics.toString(), dbnQuotes.toString())),
+                SNAPSHOT), LocalDate.of(2026, 2, 17).toString(), SNAPSHOT));
+        double dbnSeconds = (System.nanoTime() - dbnStart) / 1e9;
+        if (!dbnChain.records().equals(chain.records()) || dbnChain.rejections().size() != chain.rejections().size()) {
+            throw new IllegalStateException("the chain read from DBN differs from the chain read from CSV");
+        }
+        System.out.printf("marketlake from DBN+zstd: %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MB, the same"
+                + " chain as from CSV; marketlake/duckdb time ratio %.2f%n", rows, dbnSeconds, rows / dbnSeconds,
+                Heap.peakBytes() >> 20, dbnSeconds / duckSeconds);
+        Results.report("quotes-dbn", "s", dbnSeconds, duckSeconds);
+        Files.delete(dbnQuotes);
+
         if (Boolean.parseBoolean(System.getProperty("end-to-end", "true"))) {
             endToEnd(dir, definitions, statistics, quotes, rows);
         }

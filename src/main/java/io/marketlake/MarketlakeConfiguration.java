@@ -10,6 +10,7 @@ import io.marketlake.cot.CotValidator;
 import io.marketlake.cot.CotVersions;
 import io.marketlake.databento.DatabentoAuth;
 import io.marketlake.databento.DatabentoRequest;
+import io.marketlake.databento.DatabentoResponses;
 import io.marketlake.databento.OhlcvReader;
 import io.marketlake.features.FeatureDataSources;
 import io.marketlake.features.FeatureMatrix;
@@ -129,8 +130,9 @@ public class MarketlakeConfiguration implements CamelConfiguration {
         beans.bind("databentoStreamAuth", DatabentoAuth.class,
                 () -> new DatabentoAuth(keyVariable, httpLimits(settings, "marketlake.http.max-streamed-bytes")));
         beans.bind("databentoRequest", DatabentoRequest.class, () -> new DatabentoRequest(auth.get(), markets,
-                settings.get("marketlake.databento.dataset"), settings.get("marketlake.databento.encoding"),
+                settings.get("marketlake.databento.dataset"), settings.get(DatabentoRequest.ENCODING_KEY),
                 options.get()));
+        beans.bind("databentoResponses", DatabentoResponses.class, DatabentoResponses::new);
         beans.bind("ohlcvReader", OhlcvReader.class, OhlcvReader::new);
         beans.bind("futuresValidator", FuturesValidator.class, FuturesValidator::new);
         beans.bind("futuresFeatures", FuturesFeatures.class, FuturesFeatures::new);

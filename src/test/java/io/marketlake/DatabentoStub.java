@@ -19,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * Databento's historical API on 127.0.0.1: answers POST /v0/timeseries.get_range with the queued responses in
- * order (status, headers, body as Databento sends them) and records every request.
+ * order (status, headers, body as Databento sends them: text, or DBN bytes, see DbnResponses) and records every
+ * request.
  */
 public final class DatabentoStub implements AutoCloseable {
 
@@ -38,13 +39,13 @@ public final class DatabentoStub implements AutoCloseable {
         }
     }
 
-    private record Response(int status, Map<String, String> headers, String body) {
+    private record Response(int status, Map<String, String> headers, byte[] body) {
     }
 
     private final HttpServer server;
     private final Deque<Response> responses = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
-    private Function<Request, String> answerer;
+    private Function<Request, Response> answerer;
 
     private DatabentoStub(HttpServer server) {
         this.server = server;
@@ -63,12 +64,21 @@ public final class DatabentoStub implements AutoCloseable {
     }
 
     public synchronized DatabentoStub respond(int status, String body, Map<String, String> headers) {
+        return respond(status, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public synchronized DatabentoStub respond(int status, byte[] body, Map<String, String> headers) {
         responses.add(new Response(status, headers, body));
         return this;
     }
 
     public DatabentoStub ok(String payload) {
         return respond(200, payload, Map.of("Content-Type", payload.startsWith("{") ? "application/json" : "text/csv"));
+    }
+
+    /** A binary answer (DBN, zstd), as Databento sends encoding=dbn. */
+    public DatabentoStub ok(byte[] payload) {
+        return respond(200, payload, Map.of("Content-Type", "application/octet-stream"));
     }
 
     /** An error as Databento sends it: a JSON body with "detail". */
@@ -84,7 +94,18 @@ public final class DatabentoStub implements AutoCloseable {
      * pending, in no order a queue could foresee.
      */
     public synchronized DatabentoStub answer(Function<Request, String> payloadFor) {
-        this.answerer = payloadFor;
+        this.answerer = request -> {
+            String payload = payloadFor.apply(request);
+            return new Response(200, Map.of("Content-Type", payload.startsWith("{") ? "application/json" : "text/csv"),
+                    payload.getBytes(StandardCharsets.UTF_8));
+        };
+        return this;
+    }
+
+    /** As {@link #answer(Function)} with binary payloads (DBN, zstd). */
+    public synchronized DatabentoStub answerBinary(Function<Request, byte[]> payloadFor) {
+        this.answerer = request -> new Response(200, Map.of("Content-Type", "application/octet-stream"),
+                payloadFor.apply(request));
         return this;
     }
 
@@ -107,14 +128,13 @@ public final class DatabentoStub implements AutoCloseable {
             if (!responses.isEmpty()) {
                 response = responses.poll();
             } else if (answerer != null) {
-                String payload = answerer.apply(request);
-                response = new Response(200, Map.of("Content-Type",
-                        payload.startsWith("{") ? "application/json" : "text/csv"), payload);
+                response = answerer.apply(request);
             } else {
-                response = new Response(500, Map.of(), "{\"detail\":\"stub has no response queued\"}");
+                response = new Response(500, Map.of(), "{\"detail\":\"stub has no response queued\"}"
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
-        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = response.body();
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

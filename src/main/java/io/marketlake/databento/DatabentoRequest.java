@@ -1,5 +1,6 @@
 package io.marketlake.databento;
 
+import io.marketlake.ConfigurationException;
 import io.marketlake.Market;
 import io.marketlake.Markets;
 import io.marketlake.futures.BarSchema;
@@ -18,9 +19,16 @@ import org.apache.camel.ExchangeProperty;
 
 /**
  * Builds the form body of {@code POST /v0/timeseries.get_range}. Every field is sent explicitly, encoding included
- * (the server's default could change), with symbols mapped so spreads and strategies can be told apart.
+ * (the server's default is csv and could change). DBN (the default) comes zstd-compressed, its symbols in its
+ * metadata's mappings; CSV and JSON come uncompressed with symbols mapped (map_symbols), so spreads and strategies
+ * can be told apart in either. Databento applies pretty_px, pretty_ts and map_symbols to CSV and JSON only, so a DBN
+ * request leaves them out; the readers take whatever arrives (see {@link PayloadEncoding}).
  */
 public final class DatabentoRequest {
+
+    /** The setting naming the encoding asked for. */
+    public static final String ENCODING_KEY = "marketlake.databento.encoding";
+    static final List<String> ENCODINGS = List.of("dbn", "csv", "json");
 
     private final DatabentoAuth auth;
     private final Markets markets;
@@ -33,8 +41,18 @@ public final class DatabentoRequest {
         this.auth = auth;
         this.markets = markets;
         this.dataset = dataset;
-        this.encoding = encoding;
+        this.encoding = encoding(encoding);
         this.options = options;
+    }
+
+    /** The encoding asked for: one of {@link #ENCODINGS}, else a configuration error naming the key. */
+    static String encoding(String configured) {
+        String value = configured == null ? "" : configured.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!ENCODINGS.contains(value)) {
+            throw new ConfigurationException(ENCODING_KEY + " must be one of " + String.join(", ", ENCODINGS)
+                    + ", not '" + configured + "'");
+        }
+        return value;
     }
 
     /** One request of several: which schema it asks for and its form body. */
@@ -89,8 +107,13 @@ public final class DatabentoRequest {
         form.put("start", start);
         form.put("end", end);
         form.put("encoding", encoding);
-        form.put("compression", "none");
-        form.put("map_symbols", "true");
+        if (encoding.equals("dbn")) {
+            // DBN is binary and compresses about tenfold; its symbols are in the metadata, not a field per record
+            form.put("compression", "zstd");
+        } else {
+            form.put("compression", "none");
+            form.put("map_symbols", "true");
+        }
         return form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +67,10 @@ public final class DbnRecords {
                     // what the consumer reads of the record counts too, as for text records
                     try {
                         records.accept(decoder.decode(buffer, at, length));
+                    } catch (Refused refused) {
+                        rejections.add(new Rejection(decoder.text(buffer, at, length), refused.rule,
+                                where + "record " + stream.index() + " (byte " + stream.offset() + "): "
+                                        + refused.getMessage()));
                     } catch (RuntimeException e) {
                         reject(where, stream, decoder.text(buffer, at, length), e.getMessage(), rejections);
                     }
@@ -100,29 +107,52 @@ public final class DbnRecords {
     static <T> void readAny(PayloadSource source, Decoder<T> decoder, Function<DatabentoRow, T> fromText,
             Consumer<? super T> records, List<Rejection> rejections) {
         try (InputStream in = source.openStream()) {
-            BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
-            PayloadEncoding encoding = PayloadEncoding.peek(bytes);
-            InputStream decoded = bytes;
-            ZstdInputStream zstd = null;
-            if (encoding == PayloadEncoding.ZSTD) {
-                zstd = new ZstdInputStream(bytes);
-                decoded = new BufferedInputStream(zstd, 1 << 16);
-                encoding = PayloadEncoding.peek((BufferedInputStream) decoded);
-            }
-            try {
-                if (encoding == PayloadEncoding.DBN) {
-                    read(decoded, source.name() + " ", decoder, records, rejections);
-                } else {
-                    Reader text = new InputStreamReader(decoded, StandardCharsets.UTF_8);
-                    SchemaRecords.read(text, source.name() + " ", fromText, records::accept, rejections);
-                }
-            } finally {
-                if (zstd != null) {
-                    zstd.close();
-                }
-            }
+            readAny(in, source.name() + " ", decoder, fromText, records, rejections);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source.name(), e);
+        }
+    }
+
+    /**
+     * Reads {@code payload} to its end in whichever encoding it arrived; {@code where} prefixes each rejection's
+     * place ("" or a file name and a space). The payload stays the caller's to close.
+     *
+     * @throws MalformedPayloadException when it is empty or neither DBN of this kind of record nor Databento text
+     */
+    static <T> void readAny(InputStream payload, String where, Decoder<T> decoder, Function<DatabentoRow, T> fromText,
+            Consumer<? super T> records, List<Rejection> rejections) throws IOException {
+        BufferedInputStream bytes = new BufferedInputStream(payload, 1 << 16);
+        PayloadEncoding encoding = PayloadEncoding.peek(bytes);
+        boolean compressed = encoding == PayloadEncoding.ZSTD;
+        if (compressed) {
+            encoding = PayloadEncoding.peekInside(bytes);
+        }
+        if (encoding != PayloadEncoding.TEXT) {
+            // DBN, compressed or not, and a frame too broken to tell: DBN's reader decompresses it itself, so a
+            // response cut inside its frame keeps its whole records, and a broken one is refused as malformed
+            read(bytes, where, decoder, records, rejections);
+            return;
+        }
+        InputStream text = compressed ? new ZstdInputStream(new Unclosed(bytes)) : bytes;
+        try {
+            SchemaRecords.read(new InputStreamReader(text, StandardCharsets.UTF_8), where, fromText, records::accept,
+                    rejections);
+        } finally {
+            if (compressed) {
+                text.close();
+            }
+        }
+    }
+
+    /** The payload under a decompressor, which closes what it reads: the payload stays the caller's. */
+    private static final class Unclosed extends java.io.FilterInputStream {
+        Unclosed(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the payload is the caller's to close
         }
     }
 
@@ -144,6 +174,19 @@ public final class DbnRecords {
         reject(where, stream, DbnText.hex(buffer, stream.at(), stream.available()), "cut: the response ends after "
                 + stream.available() + " of the record's " + size + " bytes"
                 + (problem == null ? "" : " (" + problem + ")"), rejections);
+    }
+
+    /**
+     * A record that was read but breaks a rule of the response it came in, named by the rule (rather than
+     * {@code unreadable_record}).
+     */
+    static final class Refused extends RuntimeException {
+        final String rule;
+
+        Refused(String rule, String detail) {
+            super(detail, null, false, false);
+            this.rule = rule;
+        }
     }
 
     /** How the records of one kind are read from their bytes. */
@@ -191,8 +234,18 @@ public final class DbnRecords {
         }
     }
 
-    /** ohlcv-1s, -1m, -1h, -1d and -eod bars (OhlcvMsg, the same in every version). */
+    /**
+     * ohlcv-1s, -1m, -1h, -1d and -eod bars (OhlcvMsg, the same in every version).
+     *
+     * <p>With symbols mapped, a bar whose instrument the metadata's mappings do not name on its date is refused as
+     * {@value #UNMAPPED}: a CSV or JSON response with map_symbols names every bar's contract, and without it the
+     * futures pipeline could not tell an outright from a spread nor give its close a feature, and would quietly
+     * compute the front month without it. It is a defect of the response (see BatchLedger), so the date is asked
+     * again.
+     */
     static final class Bars extends Decoder<OhlcvBar> {
+        /** The rule of a bar whose instrument has no symbol in the response's mappings. */
+        static final String UNMAPPED = "unmapped_symbol";
         private final boolean mapSymbols;
         private DbnMetadata.InstrumentSymbols symbols;
 
@@ -235,15 +288,22 @@ public final class DbnRecords {
             if (volume < 0) {
                 throw new IllegalArgumentException("volume out of range (int64): " + Long.toUnsignedString(volume));
             }
+            Instant open = DatabentoValues.timestamp(tsEvent);
+            String symbol = symbols == null ? null : symbols.at(instrumentId, tsEvent);
+            if (symbols != null && symbol == null && open != null) {
+                throw new Refused(UNMAPPED, "instrument " + instrumentId + " at " + open + ": the response's symbol"
+                        + " mappings name no symbol for it on " + LocalDate.ofInstant(open, ZoneOffset.UTC)
+                        + " (a CSV or JSON response would name its contract)");
+            }
             byte[] bytes = new byte[DbnLayout.OHLCV_SIZE];
             record.get(at, bytes);
             bytes[0] = (byte) (DbnLayout.OHLCV_SIZE / DbnLayout.LENGTH_UNIT);
             return OhlcvReader.bar(
-                    DatabentoValues.timestamp(tsEvent),
+                    open,
                     record.get(at + DbnLayout.RTYPE) & 0xFF,
                     record.getShort(at + DbnLayout.PUBLISHER_ID) & 0xFFFF,
                     instrumentId,
-                    symbols == null ? null : symbols.at(instrumentId, tsEvent),
+                    symbol,
                     DatabentoValues.price(record.getLong(at + DbnLayout.OHLCV_OPEN)),
                     DatabentoValues.price(record.getLong(at + DbnLayout.OHLCV_HIGH)),
                     DatabentoValues.price(record.getLong(at + DbnLayout.OHLCV_LOW)),

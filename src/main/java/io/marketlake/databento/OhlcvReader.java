@@ -23,6 +23,24 @@ public final class OhlcvReader {
         return new Batch<>(bars, rejections);
     }
 
+    /**
+     * Reads a response held in memory as the bytes received, in whichever encoding it arrived (DBN, zstd, CSV, JSON
+     * lines: see {@link PayloadEncoding}); a DBN response's bars get their symbols from its metadata.
+     *
+     * @throws MalformedPayloadException when it is empty or no Databento response of bars: none of it is used
+     */
+    public Batch<OhlcvBar> read(byte[] payload) {
+        List<OhlcvBar> bars = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        try {
+            DbnRecords.readAny(new java.io.ByteArrayInputStream(payload), "", new DbnRecords.Bars(true),
+                    OhlcvReader::toBar, bars::add, rejections);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Batch<>(bars, rejections);
+    }
+
     /** Streams a response's bars to {@code bars}, one at a time; a record that cannot be read is rejected. */
     public static void read(PayloadSource response, java.util.function.Consumer<OhlcvBar> bars,
             List<Rejection> rejections) {

@@ -23,7 +23,7 @@ import org.apache.camel.ExchangeProperty;
 /**
  * Intraday bars that stay in their landed response, so a day of one-second bars of a whole parent never sits in
  * memory: checked in one pass by the rules of every bar, written to the lake in a second pass that reads the
- * response again (FuturesBars). A bar must appear once per instrument and bar time; Databento sends a response
+ * response again (FuturesBars), both in whichever encoding it arrived (DBN, zstd or not, CSV, JSON lines). A bar must appear once per instrument and bar time; Databento sends a response
  * merged and sorted by time, so only the bars of one bar time are held to tell, and a bar earlier than the one
  * before it is refused as {@code out_of_order} (a broken response, asked again). Memory is bounded by the
  * instruments of one bar time and the rejections, not by the bars of the day.
@@ -41,7 +41,7 @@ public final class LandedBars {
             long[] place = {0};
             RuntimeException[] failure = {null};
             // the reader takes a consumer's failure for an unreadable record: the writer's must stop the write
-            OhlcvReader.read(response, bar -> {
+            OhlcvReader.readAny(response, bar -> {
                 if (!rejected.get(Math.toIntExact(place[0]++)) && failure[0] == null) {
                     try {
                         each.accept(bar);
@@ -70,7 +70,7 @@ public final class LandedBars {
         BitSet rejected = new BitSet();
         SameTime sameTime = new SameTime(rejections, rejected);
         long[] place = {0};
-        OhlcvReader.read(response, bar -> {
+        OhlcvReader.readAny(response, bar -> {
             int at = Math.toIntExact(place[0]++);
             try {
                 Rejection rejection = FuturesValidator.check(bar, requested, bars);

@@ -88,7 +88,7 @@ public final class BatchLedger {
      * back the same: asking again would only be billed again.)
      */
     public static final Set<String> RESPONSE_DEFECTS = Set.of("unreadable_record", "outside_requested_range",
-            "wrong_schema", "out_of_order", "conflicting_records");
+            "wrong_schema", "out_of_order", "conflicting_records", "unmapped_symbol");
 
     /** The id of the newest lake batch holding this date, if any (ids start with their UTC time, so they sort). */
     public java.util.Optional<String> newestLakeBatch(String dataType, String market, LocalDate date) {

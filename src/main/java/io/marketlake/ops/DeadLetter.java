@@ -159,6 +159,21 @@ public record DeadLetter(String id, String relativePath, ObjectNode fields) {
         return files;
     }
 
+    /**
+     * The path under dead/ of the binary response kept beside this letter, when it holds one: a DBN (or zstd)
+     * response held in memory, kept byte for byte as {@code response.dbn}, {@code response.dbn.zst} or
+     * {@code response.zst}.
+     */
+    public Optional<String> storedBinaryResponse() {
+        List<String> files = payloadFiles();
+        if (payloadKind() != PayloadKind.FILE || files.size() != 1) {
+            return Optional.empty();
+        }
+        String name = files.get(0).substring(files.get(0).lastIndexOf('/') + 1);
+        return List.of(".dbn", ".dbn.zst", ".zst").stream().anyMatch(s -> name.equals(LetterPayload.RESPONSE + s))
+                ? Optional.of(files.get(0)) : Optional.empty();
+    }
+
     /** Where the downloaded COT text files of the payload came from, in order. */
     public List<String> payloadSources() {
         List<String> sources = new ArrayList<>();

@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * Re-drives a waiting dead letter through the routes it failed in, by the {@link Ingestion} bean like any ingest,
- * so it gets the same retries, stores and dead letters. Futures with a stored response load that response again;
+ * so it gets the same retries, stores and dead letters. Futures with a stored response (text in the letter, or a DBN
+ * response's bytes beside it) load that response again;
  * without one, or when the response itself could not be read, and for options always, the date is asked for again.
  * COT asks again for its stored selection of weeks, or loads the stored file when it had none (the samples). A
  * trading file is imported again from the inbox's .failed/, a slices config exported again. A futures or options
@@ -146,9 +147,21 @@ public final class DeadLetterReplay {
         }
         if (BarSchema.ofDataType(source).isPresent()) {
             Backfill.DailySource futures = Backfill.DailySource.of(source);
-            return storedResponse(letter, futures.dataType())
-                    ? new Ingest("direct:futures-load", payloadText(letter), futures.properties(), futures.dataType())
-                    : new Ingest(futures.endpoint(), null, futures.properties(), futures.dataType());
+            if (!storedResponse(letter, futures.dataType())) {
+                return new Ingest(futures.endpoint(), null, futures.properties(), futures.dataType());
+            }
+            Optional<String> binary = letter.storedBinaryResponse();
+            if (binary.isEmpty()) {
+                return new Ingest("direct:futures-load", payloadText(letter), futures.properties(),
+                        futures.dataType());
+            }
+            // a DBN response is loaded again from the very bytes received
+            try {
+                return new Ingest("direct:futures-load", storedFile(letter, binary.get()), futures.properties(),
+                        futures.dataType());
+            } catch (IOException | IllegalStateException e) {
+                return new NotReplayable(e.getMessage());
+            }
         }
         return switch (source) {
             case "options" -> new Ingest("direct:options-ingest", null, Map.of(), OptionsLakeTable.DATA_TYPE);
@@ -170,8 +183,9 @@ public final class DeadLetterReplay {
                 .map(batch -> batch.compareTo(failedAt) < 0).orElse(true);
     }
 
+    /** A response kept whole (text in the letter, or a binary one beside it) that was not refused as unreadable. */
     private static boolean readableResponse(DeadLetter letter) {
-        return letter.payloadKind() == PayloadKind.RESPONSE
+        return (letter.payloadKind() == PayloadKind.RESPONSE || letter.storedBinaryResponse().isPresent())
                 && !letter.exception().equals(MalformedPayloadException.class.getName());
     }
 

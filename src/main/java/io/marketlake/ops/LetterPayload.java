@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketlake.cot.CotFile;
+import io.marketlake.databento.DatabentoResponses;
 import io.marketlake.ingest.IngestProperties;
 import io.marketlake.ingest.LandedFiles;
 import io.marketlake.ops.DeadLetter.PayloadKind;
@@ -16,14 +17,18 @@ import org.apache.camel.Exchange;
 
 /**
  * The part of a letter that holds the original payload, and the kind a replay reads to re-drive it: text as
- * received (redacted) stays in the letter; landed downloads move beside it; binary content (a COT zip, a COT file
- * that is not text) is written beside it, never into the JSON, and listed in a manifest. Without a payload, what
+ * received (redacted) stays in the letter; landed downloads move beside it; binary content (a DBN response, a COT
+ * zip, a COT file that is not text) is written beside it byte for byte, never into the JSON, and listed in a
+ * manifest. Without a payload, what
  * was sent (the message body) is kept.
  */
 final class LetterPayload {
 
     // the file consumer's header (camel-file FileConstants), the path the trading inbox passes as its payload
     private static final String FILE_ABSOLUTE_PATH = "CamelFileAbsolutePath";
+    /** The name (before its suffix) of a binary Databento response kept from memory; a replay loads it again. */
+    static final String RESPONSE = "response";
+    private static final String PAYLOAD_WITHHELD = "payload_withheld";
 
     private final Redactor redactor;
     private final DeadFiles files;
@@ -38,8 +43,15 @@ final class LetterPayload {
         Object payload = exchange.getProperty(IngestProperties.PAYLOAD);
         if (payload instanceof LandedFiles landed) {
             if (!landed.files().isEmpty()) {
-                keptFiles(letter, files.moveLanded(landed.files(), payloadDirectory).stream()
-                        .map(kept -> manifestEntry(kept, null)).toList());
+                DeadFiles.Moved moved = files.moveLanded(landed.files(), payloadDirectory);
+                if (moved.kept().isEmpty() && !moved.withheld().isEmpty()) {
+                    withheld(letter, moved.withheld());
+                    return;
+                }
+                keptFiles(letter, moved.kept().stream().map(kept -> manifestEntry(kept, null)).toList());
+                if (!moved.withheld().isEmpty()) {
+                    moved.withheld().forEach(letter.putArray(PAYLOAD_WITHHELD)::add);
+                }
                 return;
             }
             payload = null;
@@ -70,10 +82,28 @@ final class LetterPayload {
         }
     }
 
+    /**
+     * Binary content as one file beside the letter, named by what it is: a zip, a Databento response
+     * ({@value #RESPONSE}{@code .dbn}, {@code .dbn.zst}, {@code .zst}: the bytes received, which Databento's own tools
+     * read and a replay loads again), anything else {@code payload.bin}. A response that echoes a secret is not kept.
+     */
     private void keepBinary(ObjectNode letter, byte[] bytes, String payloadDirectory) {
         boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        keptFiles(letter, List.of(manifestEntry(files.write(payloadDirectory, zip ? "payload.zip" : "payload.bin",
-                bytes), null)));
+        String response = zip ? null : DatabentoResponses.binarySuffix(bytes);
+        if (response != null && files.echoesSecret(bytes)) {
+            withheld(letter, List.of(RESPONSE + response));
+            return;
+        }
+        String name = zip ? "payload.zip" : response != null ? RESPONSE + response : "payload.bin";
+        keptFiles(letter, List.of(manifestEntry(files.write(payloadDirectory, name, bytes), null)));
+    }
+
+    /** Binary responses that echo a secret, left out of the letter (masking them would break them). */
+    private static void withheld(ObjectNode letter, List<String> names) {
+        letter.put(DeadLetter.PAYLOAD_KIND, PayloadKind.NONE.json());
+        letter.put(DeadLetter.PAYLOAD, "(not kept: binary response(s) echoing a secret, which cannot be masked)");
+        ArrayNode withheld = letter.putArray(PAYLOAD_WITHHELD);
+        names.forEach(withheld::add);
     }
 
     /** COT files as downloaded: text in the letter, each file beside it when any of them is not text. */

@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The options pipeline's parse step: each of the chain's responses streams once through its schema's reader and
- * only the latest state per instrument as known at the snapshot is kept (see {@link LastReceived} and
+ * The options pipeline's parse step: each of the chain's responses streams once through its schema's reader, in
+ * whichever encoding it arrived (DBN, zstd or not, CSV or JSON lines), and only the latest state per instrument as
+ * known at the snapshot is kept (see {@link LastReceived} and
  * {@link ChainStatistics}), so memory grows with the number of instruments, not with the number of quotes.
  */
 public final class ChainReader {
@@ -33,16 +34,16 @@ public final class ChainReader {
     public ChainInputs read(@Body OptionsPayloads payloads, @ExchangeProperty(IngestProperties.SNAPSHOT) Instant snapshot) {
         List<Rejection> rejections = new ArrayList<>();
         Map<Long, InstrumentDefinition> definitions = new HashMap<>();
-        DefinitionReader.read(payloads.definitions(), definition -> {
+        DefinitionReader.readAny(payloads.definitions(), definition -> {
             if (LastReceived.knownAt(definition.tsRecv(), snapshot)) {
                 LastReceived.keep(definitions, definition.instrumentId(), definition, InstrumentDefinition::tsRecv);
             }
         }, rejections);
         ChainStatistics statistics = new ChainStatistics(snapshot, definitions::containsKey);
-        StatisticsReader.read(payloads.statistics(), statistics::add, rejections);
+        StatisticsReader.readAny(payloads.statistics(), statistics::add, rejections);
         noteUndefined(payloads.statistics(), statistics.undefinedInstruments());
         Map<Long, TopOfBook> books = new HashMap<>();
-        TopOfBookReader.read(payloads.quotes(), book -> {
+        TopOfBookReader.readAny(payloads.quotes(), book -> {
             if (LastReceived.knownAt(book.tsRecv(), snapshot)) {
                 LastReceived.keep(books, book.instrumentId(), book, TopOfBook::tsRecv);
             }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The three responses a chain is built from (definition, statistics, top-of-book quotes), opened as streams
- * when read, so a response of millions of rows never sits in memory: downloaded files or bundled resources.
+ * when read, so a response of millions of rows never sits in memory: downloaded files (in whichever encoding they
+ * arrived) or bundled resources.
  */
 public record OptionsPayloads(PayloadSource definitions, PayloadSource statistics, PayloadSource quotes) {
 
@@ -53,11 +54,16 @@ public record OptionsPayloads(PayloadSource definitions, PayloadSource statistic
 
             @Override
             public Reader open() throws IOException {
+                return new InputStreamReader(openStream(), StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public InputStream openStream() throws IOException {
                 InputStream in = OptionsPayloads.class.getClassLoader().getResourceAsStream(name);
                 if (in == null) {
                     throw new IOException("bundled resource " + name + " is missing");
                 }
-                return new InputStreamReader(in, StandardCharsets.UTF_8);
+                return in;
             }
         };
     }

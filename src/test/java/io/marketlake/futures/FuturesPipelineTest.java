@@ -40,7 +40,8 @@ class FuturesPipelineTest extends RouteTestSupport {
             assertThat(request.form()).containsEntry("dataset", "GLBX.MDP3").containsEntry("symbols", "HE.FUT")
                     .containsEntry("stype_in", "parent").containsEntry("schema", "ohlcv-1d")
                     .containsEntry("start", "2026-02-13").containsEntry("end", "2026-02-14")
-                    .containsEntry("encoding", "csv").containsEntry("map_symbols", "true");
+                    .containsEntry("encoding", "dbn").containsEntry("compression", "zstd")
+                    .doesNotContainKeys("map_symbols", "pretty_px", "pretty_ts");
             assertThat(request.authorization()).isEqualTo("Basic " + Base64.getEncoder()
                     .encodeToString("db-test-key-never-printed:".getBytes(StandardCharsets.UTF_8)));
         });

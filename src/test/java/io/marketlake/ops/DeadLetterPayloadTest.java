@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlake.DbnResponses;
 import io.marketlake.RouteTestSupport;
 import io.marketlake.cot.CftcFiles;
 import io.marketlake.cot.CotSelection;
+import io.marketlake.databento.DbnEncoder;
 import io.marketlake.ingest.IngestProperties;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -62,6 +65,40 @@ class DeadLetterPayloadTest extends RouteTestSupport {
         assertThat(letter.get("payload_kind").asText()).isEqualTo("response");
         assertThat(letter.get("payload").asText()).startsWith("==> ").contains("LEAN HOGS");
         assertThat(letter.get("payload_sources")).hasSize(1);
+    }
+
+    @Test
+    void a_dbn_response_is_kept_beside_the_letter_byte_for_byte_under_a_name_databentos_tools_read() throws Exception {
+        byte[] response = DbnResponses.bars("samples/databento/HE.FUT-ohlcv-1d-2026-02-13-csv_raw.csv", "2026-02-13");
+        Files.writeString(Files.createDirectories(lake()).resolve("data_type=futures"), "in the way");
+        databento.ok(response);
+
+        ingestFutures("HE", "2026-02-13");
+
+        Path letterFile = single(filesUnder("dead/futures/HE/2026-02-13", "-failed.json"));
+        JsonNode letter = JSON.readTree(letterFile.toFile());
+        assertThat(letter.get("payload_kind").asText()).isEqualTo("file");
+        String kept = letter.get("payload_files").get(0).asText();
+        assertThat(kept).isEqualTo("futures/HE/2026-02-13/" + letterFile.getFileName().toString()
+                .replace("-failed.json", "-payload/response.dbn.zst"));
+        assertThat(Files.readAllBytes(home.resolve("dead").resolve(kept))).isEqualTo(response);
+        assertThat(letter.get("payload_manifest").get(0).get("sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response)));
+        assertThat(Files.readString(letterFile)).doesNotContain("DBN");
+    }
+
+    @Test
+    void a_binary_response_that_echoes_the_key_is_not_kept() throws Exception {
+        // zstd-compressed text cannot be masked without breaking it: a page echoing the key, compressed
+        databento.ok(DbnEncoder.zstd(("<html><body>key " + System.getenv("DATABENTO_API_KEY")
+                + " refused</body></html>\n").getBytes(StandardCharsets.UTF_8)));
+
+        ingestFutures("HE", "2026-02-13");
+
+        JsonNode letter = JSON.readTree(single(filesUnder("dead/futures/HE/2026-02-13", "-failed.json")).toFile());
+        assertThat(letter.get("payload_kind").asText()).isEqualTo("none");
+        assertThat(letter.get("payload_withheld").get(0).asText()).isEqualTo("response.zst");
+        assertThat(filesUnder("dead", ".zst")).isEmpty();
     }
 
     @Test

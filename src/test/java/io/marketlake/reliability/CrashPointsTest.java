@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.marketlake.CftcStub;
 import io.marketlake.DatabentoStub;
+import io.marketlake.DbnResponses;
 import io.marketlake.cot.CftcFiles;
 import io.marketlake.databento.ContractType;
 import io.marketlake.databento.OhlcvBar;
@@ -42,10 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash points: real marketlake processes SIGKILLed at 20 instants each during an ingest, a futures backfill, a
- * COT backfill, a slice export and a trading import, against loopback stubs. After every kill no reader finds a
- * partial file or a doubled feature row, and the ledger never calls a batch complete that the lake does not
- * hold whole; after a last run the stores equal those of an uninterrupted run. The totals go to
+ * Crash points: real marketlake processes SIGKILLed at 20 instants each during an ingest (served DBN), a futures
+ * backfill (served CSV), a COT backfill, a slice export and a trading import, against loopback stubs. After every
+ * kill no reader finds a partial file or a doubled feature row, and the ledger never calls a batch complete that the
+ * lake does not hold whole; after a last run the stores equal those of an uninterrupted run. The totals go to
  * target/reliability/crash-points.json.
  */
 @Tag("crash")
@@ -70,11 +71,12 @@ class CrashPointsTest {
     void an_ingest_killed_at_any_instant_leaves_no_partial_file_and_the_rerun_equals_an_uninterrupted_one()
             throws Exception {
         LocalDate date = LocalDate.of(2026, 2, 17);
-        // mostly spreads, uncompressed, so the lake write takes long enough to be hit; the outrights give features
-        String payload = futuresPayload(date, List.of("HEJ6", "HEK6", "HEM6", "HEN6", "HEQ6", "HEV6", "HEZ6", "HEG7"),
-                15_000);
+        // mostly spreads, uncompressed, so the lake write takes long enough to be hit; the outrights give features.
+        // Served as DBN with zstd, the encoding asked for by default (the backfill flow below is served CSV)
+        byte[] payload = DbnResponses.barsOf(futuresPayload(date, List.of("HEJ6", "HEK6", "HEM6", "HEN6", "HEQ6",
+                "HEV6", "HEZ6", "HEG7"), 15_000), "ohlcv-1d", date);
         try (DatabentoStub databento = DatabentoStub.start()) {
-            databento.answer(request -> payload);
+            databento.answerBinary(request -> payload);
             LakeFlow flow = new LakeFlow("ingest", "futures", "futures") {
                 @Override
                 public ChildJvm command(Path home, Path logs) {

@@ -3,6 +3,8 @@ package io.marketlake.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketlake.DbnResponses;
+import io.marketlake.MinuteBars;
 import io.marketlake.TestResources;
 import io.marketlake.ingest.Ingestion;
 import io.marketlake.reliability.ScriptedServer.Drop;
@@ -11,6 +13,7 @@ import io.marketlake.reliability.ScriptedServer.Trickle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -343,5 +346,149 @@ class DatabentoFaultsTest extends FaultMatrix {
 
         Files.delete(lake().resolve("data_type=futures/market=HE/year=2026/month=02"));
         landedOnce(ingest());
+    }
+
+    // DBN, the encoding asked for by default: the same faults where the binary format differs from text
+
+    /** The day's bars as Databento answers a DBN request: DBN v3, zstd-compressed, symbols in the metadata. */
+    private static final byte[] DBN = DbnResponses.bars("samples/databento/HE.FUT-ohlcv-1d-2026-02-13-csv_raw.csv",
+            DAY.toString());
+
+    private static byte[] plainDbn() {
+        return io.marketlake.databento.DbnEncoder.encode(PAYLOAD, request(), io.marketlake.databento.DbnEncoder
+                .mappings(PAYLOAD, request()));
+    }
+
+    private static io.marketlake.databento.DbnEncoder.Request request() {
+        return io.marketlake.databento.DbnEncoder.Request.parent("ohlcv-1d", Instant.parse("2026-02-13T00:00:00Z"),
+                Instant.parse("2026-02-14T00:00:00Z"), "HE.FUT");
+    }
+
+    @Test
+    void a_dbn_response_lands_the_day_once() {
+        fault("Databento: DBN with zstd, as asked");
+        vendor.reply(200, "application/octet-stream", DBN);
+
+        landedOnce(ingest());
+        assertThat(vendor.requests()).singleElement().satisfies(request -> assertThat(request.body())
+                .contains("encoding=dbn").contains("compression=zstd").doesNotContain("map_symbols"));
+    }
+
+    @Test
+    void a_csv_answer_to_a_dbn_request_is_read_as_csv() {
+        fault("Databento: CSV in answer to a DBN request");
+        vendor.csv(PAYLOAD);
+
+        landedOnce(ingest());
+        assertThat(vendor.requests()).singleElement()
+                .satisfies(request -> assertThat(request.body()).contains("encoding=dbn"));
+    }
+
+    @Test
+    void a_dbn_response_cut_inside_its_last_record_lands_its_whole_records_and_the_rerun_completes_the_day_once() {
+        fault("Databento: DBN body cut in the middle of the last record");
+        byte[] whole = plainDbn();
+        vendor.reply(200, "application/octet-stream", java.util.Arrays.copyOf(whole, whole.length - 20));
+
+        Exchange exchange = ingest();
+
+        assertThat(deadLetterOf(exchange)).isNull();
+        rows(BARS - 1, lakeReader().read("futures", "HE", null, null, false).rows().size());
+        assertThat(filesUnder("dead/futures/HE/" + DAY, "-rejected.jsonl")).singleElement()
+                .satisfies(file -> assertThat(read(file)).contains("unreadable_record").contains("cut"));
+        assertThat(complete("futures", "futures", DAY)).as("a broken response is asked for again").isFalse();
+
+        vendor.reply(200, "application/octet-stream", DBN);
+        landedOnce(ingest());
+    }
+
+    @Test
+    void a_dbn_response_whose_zstd_frame_is_cut_short_is_never_taken_for_the_day_and_the_rerun_lands_it_once() {
+        fault("Databento: DBN zstd frame cut short");
+        vendor.reply(200, "application/octet-stream", java.util.Arrays.copyOf(DBN, DBN.length * 2 / 3));
+
+        Exchange exchange = ingest();
+
+        // one small zstd block: nothing of it decodes, so nothing is stored and the day stays pending
+        nothingLanded(exchange);
+        assertThat(singleDeadLetter().get("reason").asText()).contains("zstd");
+        // a zstd frame whose first block is cut cannot tell what it holds: kept as received, named for zstd only
+        assertThat(filesUnder("dead/futures/HE/" + DAY, "response.zst")).as("the bytes received, kept")
+                .singleElement().satisfies(file -> assertThat(file).hasSize(DBN.length * 2 / 3));
+
+        vendor.reply(200, "application/octet-stream", DBN);
+        landedOnce(ingest());
+    }
+
+    @Test
+    void a_dbn_response_whose_mappings_leave_out_a_contract_refuses_its_bars_and_the_rerun_completes_the_day() {
+        fault("Databento: DBN whose symbol mappings leave out a contract");
+        var mappings = io.marketlake.databento.DbnEncoder.mappings(PAYLOAD, request()).stream()
+                .filter(mapping -> !mapping.rawSymbol().equals("HEJ6")).toList();
+        vendor.reply(200, "application/octet-stream", io.marketlake.databento.DbnEncoder.zstd(
+                io.marketlake.databento.DbnEncoder.encode(PAYLOAD, request(), mappings)));
+
+        Exchange exchange = ingest();
+
+        assertThat(report(exchange).rowsRejected()).isEqualTo(1);
+        rows(BARS - 1, lakeReader().read("futures", "HE", null, null, false).rows().size());
+        assertThat(filesUnder("dead/futures/HE/" + DAY, "-rejected.jsonl")).singleElement()
+                .satisfies(file -> assertThat(read(file)).contains("unmapped_symbol").contains("42140102"));
+        assertThat(featureStore().at("HE", Instant.parse("2026-02-14T00:00:00Z")))
+                .noneMatch(point -> point.feature().equals("futures.close.HEJ6"));
+        assertThat(complete("futures", "futures", DAY)).as("a response without a contract's symbol is asked again")
+                .isFalse();
+
+        vendor.reply(200, "application/octet-stream", DBN);
+        landedOnce(ingest());
+    }
+
+    @Test
+    void a_dbn_response_dead_lettered_after_the_lake_write_keeps_its_bytes_and_the_rerun_completes_the_day()
+            throws Exception {
+        fault("feature store locked past the busy timeout, DBN response");
+        vendor.reply(200, "application/octet-stream", DBN).reply(200, "application/octet-stream", DBN);
+        Exchange failed;
+        try (Connection lock = lockFeatureStore()) {
+            failed = ingest();
+        }
+        assertThat(deadLetterOf(failed)).isNotNull();
+        assertThat(complete("futures", "futures", DAY)).isFalse();
+        assertThat(filesUnder("dead/futures/HE/" + DAY, "response.dbn.zst")).singleElement()
+                .satisfies(file -> assertThat(Files.readAllBytes(file)).isEqualTo(DBN));
+
+        landedOnce(ingest());
+    }
+
+    @Test
+    void an_intraday_dbn_response_whose_lake_write_fails_is_kept_as_landed_and_the_rerun_completes_the_day()
+            throws Exception {
+        fault("lake not writable while minute bars stream from a landed DBN response");
+        byte[] minutes = DbnResponses.barsOf(MinuteBars.day(), "ohlcv-1m", LocalDate.of(2026, 2, 17));
+        Files.createDirectories(lake());
+        Files.writeString(lake().resolve("data_type=futures_1m"), "in the way");
+        vendor.reply(200, "application/octet-stream", minutes).reply(200, "application/octet-stream", minutes);
+
+        Exchange failed = ingestMinutes();
+
+        assertThat(deadLetterOf(failed)).isNotNull();
+        assertThat(filesUnder("dead/futures_1m/HE/2026-02-17", "-ohlcv-1m.dbn.zst")).as("the landed response, as received")
+                .singleElement().satisfies(file -> assertThat(Files.readAllBytes(file)).isEqualTo(minutes));
+        assertThat(filesUnder("landing", "")).isEmpty();
+        assertThat(complete("futures_1m", "futures_1m", LocalDate.of(2026, 2, 17))).isFalse();
+
+        Files.delete(lake().resolve("data_type=futures_1m"));
+        Exchange rerun = ingestMinutes();
+        assertThat(deadLetterOf(rerun)).isNull();
+        rows(MinuteBars.BARS, lakeReader().read("futures_1m", "HE", null, null, true).rows().size());
+        assertThat(complete("futures_1m", "futures_1m", LocalDate.of(2026, 2, 17))).isTrue();
+    }
+
+    private Exchange ingestMinutes() {
+        return template.send("direct:futures-ingest", e -> {
+            e.setProperty(io.marketlake.ingest.IngestProperties.MARKET, "HE");
+            e.setProperty(io.marketlake.ingest.IngestProperties.DATE, "2026-02-17");
+            e.setProperty(io.marketlake.ingest.IngestProperties.SCHEMA, "ohlcv-1m");
+        });
     }
 }
