@@ -120,7 +120,11 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     public void close() throws IOException {
         try {
             flushRowGroup();
-            file.end(Map.of(AVRO_SCHEMA, avro.toString(), "writer.model.name", "marketlake"));
+            // a map of fixed order: Map.of's differs from JVM to JVM, and the same rows must make the same bytes
+            Map<String, String> footer = new java.util.LinkedHashMap<>();
+            footer.put(AVRO_SCHEMA, avro.toString());
+            footer.put("writer.model.name", "marketlake");
+            file.end(footer);
         } finally {
             compressor.close();
         }
