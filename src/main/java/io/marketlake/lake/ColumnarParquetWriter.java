@@ -11,13 +11,11 @@ import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.bytes.BytesUtils;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -221,7 +219,7 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
             if (dictionary != null) {
                 int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
                 page.write(bitWidth);
-                hybrid(bitWidth, dictionary.indices(), count, page);
+                HybridEncoding.write(dictionary.indices(), count, bitWidth, page);
                 encoding = Encoding.PLAIN_DICTIONARY;
             } else {
                 writePlain(page);
@@ -244,7 +242,7 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
         }
 
         /** V1 page definition levels: their length (4 bytes little endian), then RLE/bit-packed 0 or 1 per row. */
-        private void definitionLevels(int groupRows) throws IOException {
+        private void definitionLevels(int groupRows) {
             int lengthAt = page.reserveInt();
             int start = page.size();
             boolean[] rowPresent = present;
@@ -252,19 +250,8 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
             for (int i = 0; i < groupRows; i++) {
                 levels[i] = rowPresent[i] ? 1 : 0;
             }
-            hybrid(1, levels, groupRows, page);
+            HybridEncoding.write(levels, groupRows, 1, page);
             page.setInt(lengthAt, page.size() - start);
-        }
-    }
-
-    /** Values RLE/bit-packed hybrid encoded at {@code bitWidth}, appended to the page. */
-    private static void hybrid(int bitWidth, int[] values, int count, PageBuffer page) throws IOException {
-        try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64 * 1024,
-                1 << 20, HeapByteBufferAllocator.getInstance())) {
-            for (int i = 0; i < count; i++) {
-                encoder.writeInt(values[i]);
-            }
-            encoder.toBytes().writeAllTo(page);
         }
     }
 
@@ -475,10 +462,12 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
             String max = null;
             for (String value : source) {
                 // ASCII strings compare as their bytes do: String's own (intrinsic) comparison is exact for them
-                if (min == null || (ascii ? value.compareTo(min) : inUtf8Order(value, min)) < 0) {
+                if (min == null) {
                     min = value;
-                }
-                if (max == null || (ascii ? value.compareTo(max) : inUtf8Order(value, max)) > 0) {
+                    max = value;
+                } else if ((ascii ? value.compareTo(min) : inUtf8Order(value, min)) < 0) {
+                    min = value;
+                } else if ((ascii ? value.compareTo(max) : inUtf8Order(value, max)) > 0) {
                     max = value;
                 }
             }
