@@ -102,6 +102,15 @@ final class ColumnRecords {
      * time and in file order, so a consumer that keeps few of them leaves only short-lived garbage.
      */
     static void read(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each) throws IOException {
+        read(parquet, projection, false, each);
+    }
+
+    /**
+     * As {@link #read(ParquetFileReader, Schema, Consumer)}; {@code retained}: the caller keeps every record (a read
+     * into a list), so they are made on the lake's threads too, each row group's as one list.
+     */
+    static void read(ParquetFileReader parquet, Schema projection, boolean retained, Consumer<GenericRecord> each)
+            throws IOException {
         FileMetaData meta = parquet.getFooter().getFileMetaData();
         MessageType fileSchema = meta.getSchema();
         Schema target = projection != null ? projection : avroSchema(meta);
@@ -117,8 +126,10 @@ final class ColumnRecords {
         try {
             for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
                 PageReadStore pages = group;
-                decoding.add(LakeThreads.POOL.submit(() -> DecodedGroup.of(pages, requestedSchema, target,
-                        meta.getCreatedBy())));
+                decoding.add(LakeThreads.POOL.submit(() -> {
+                    DecodedGroup decoded = DecodedGroup.of(pages, requestedSchema, target, meta.getCreatedBy());
+                    return retained ? decoded.made(target) : decoded;
+                }));
                 if (decoding.size() > LakeThreads.PARALLELISM) {
                     done(decoding.poll()).forEach(target, each);
                 }
@@ -216,31 +227,57 @@ final class ColumnRecords {
             return new DecodedGroup(rows, positions, columns, empty);
         }
 
+        /** The rows made records now, kept in the group for {@link #forEach}. */
+        DecodedGroup made(Schema target) {
+            List<GenericRecord> records = new ArrayList<>(rows);
+            forEach(target, records::add);
+            return new DecodedGroup(rows, positions, new Object[] {records}, null);
+        }
+
+        @SuppressWarnings("unchecked")
         void forEach(Schema target, Consumer<GenericRecord> each) {
+            if (empty == null) {
+                ((List<GenericRecord>) columns[0]).forEach(each);
+                return;
+            }
+            // a value equal to the row before's (a date, a batch id, a run of one symbol) shares its boxed object
+            Object[] previous = new Object[columns.length];
             for (int row = 0; row < rows; row++) {
                 GenericData.Record record = new GenericData.Record(target);
                 for (int i = 0; i < columns.length; i++) {
                     if (empty[i] != null && empty[i][row]) {
+                        previous[i] = null;
                         continue;
                     }
-                    Object column = columns[i];
-                    Object value;
-                    if (column instanceof int[] ints) {
-                        value = ints[row];
-                    } else if (column instanceof long[] longs) {
-                        value = longs[row];
-                    } else if (column instanceof double[] doubles) {
-                        value = doubles[row];
-                    } else {
-                        Object object = ((Object[]) column)[row];
-                        value = object instanceof Binary binary ? new Utf8(binary.getBytes()) : object;
-                    }
+                    Object value = boxed(columns[i], row, previous[i]);
+                    previous[i] = value;
                     if (value != null) {
                         record.put(positions[i], value);
                     }
                 }
                 each.accept(record);
             }
+        }
+
+        private static Object boxed(Object column, int row, Object previous) {
+            boolean same = row > 0 && previous != null;
+            if (column instanceof int[] ints) {
+                return same && ints[row] == ints[row - 1] ? previous : (Object) ints[row];
+            }
+            if (column instanceof long[] longs) {
+                return same && longs[row] == longs[row - 1] ? previous : (Object) longs[row];
+            }
+            if (column instanceof double[] doubles) {
+                return same && Double.doubleToRawLongBits(doubles[row]) == Double.doubleToRawLongBits(doubles[row - 1])
+                        ? previous : (Object) doubles[row];
+            }
+            Object[] objects = (Object[]) column;
+            Object object = objects[row];
+            if (object instanceof Binary binary) {
+                // a dictionary's value is one Binary for every row that has it
+                return same && object == objects[row - 1] ? previous : new Utf8(binary.getBytes());
+            }
+            return object;
         }
     }
 

@@ -52,6 +52,11 @@ final class LakeFileReader {
 
     /** Gives each record of the file, with only the named columns when {@code columns} is not null. */
     void read(Path file, Collection<String> columns, Consumer<GenericRecord> each) {
+        read(file, columns, false, each);
+    }
+
+    /** As {@link #read(Path, Collection, Consumer)}; {@code retained}: the caller keeps every record. */
+    void read(Path file, Collection<String> columns, boolean retained, Consumer<GenericRecord> each) {
         ParquetFileReader opened = open(file);
         if (opened == null) {
             return;
@@ -61,7 +66,7 @@ final class LakeFileReader {
             Schema projection = columns == null ? null
                     : ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns);
             if (ColumnRecords.reads(meta.getSchema())) {
-                ColumnRecords.read(parquet, projection, each);
+                ColumnRecords.read(parquet, projection, retained, each);
             } else {
                 records(parquet, projection, each);
             }

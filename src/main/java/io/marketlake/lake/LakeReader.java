@@ -42,7 +42,7 @@ public final class LakeReader {
     /** Records of one data type and market, ordered by trading date then by the order they were written. */
     public LakeRows read(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions) {
         List<GenericRecord> rows = new ArrayList<>();
-        Schema schema = scan.scan(dataType, market, new DateBounds(from, to), allVersions, null, rows::add)
+        Schema schema = scan.scan(dataType, market, new DateBounds(from, to), allVersions, null, true, rows::add)
                 .schema();
         // the scan gives each month's files in name order, which is batch order, and a date is in one month: sorted by
         // date alone (a stable sort), the rows of a date come batch by batch in the order they were written
@@ -70,7 +70,7 @@ public final class LakeReader {
     /** As {@link #scan(String, String, LocalDate, LocalDate, boolean, Consumer)}, the records with only these columns. */
     public Scan scan(String dataType, String market, LocalDate from, LocalDate to, boolean allVersions,
             Collection<String> columns, Consumer<GenericRecord> sink) {
-        return scan.scan(dataType, market, new DateBounds(from, to), allVersions, columns, sink);
+        return scan.scan(dataType, market, new DateBounds(from, to), allVersions, columns, false, sink);
     }
 
     /** For each trading date in [from, to] (either may be null) that the lake holds, the newest batch holding it. */

@@ -30,7 +30,7 @@ final class LakeScan {
      * unless all versions are asked for: a first pass reads just the trading dates of each file to find it.
      */
     LakeReader.Scan scan(String dataType, String market, DateBounds dates, boolean allVersions,
-            Collection<String> columns, Consumer<GenericRecord> sink) {
+            Collection<String> columns, boolean retained, Consumer<GenericRecord> sink) {
         // the scan filters by trading date: it reads that column whatever the caller asks for
         Collection<String> read = columns == null ? null : with(columns, LakeColumns.TRADING_DATE);
         List<Path> files = partitions.dataFiles(dataType, market, dates);
@@ -52,7 +52,7 @@ final class LakeScan {
             }
             long before = given.count;
             int[] tradingDate = {-1};
-            reader.read(file, read, record -> {
+            reader.read(file, read, retained, record -> {
                 if (tradingDate[0] < 0) {
                     tradingDate[0] = record.getSchema().getField(LakeColumns.TRADING_DATE).pos();
                 }

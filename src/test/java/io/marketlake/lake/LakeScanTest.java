@@ -25,8 +25,8 @@ class LakeScanTest {
         List<GenericRecord> newest = new ArrayList<>();
         List<GenericRecord> all = new ArrayList<>();
 
-        LakeReader.Scan read = scan.scan("futures", "HE", new DateBounds(null, null), false, null, newest::add);
-        LakeReader.Scan everyVersion = scan.scan("futures", "HE", new DateBounds(null, null), true, null, all::add);
+        LakeReader.Scan read = scan.scan("futures", "HE", new DateBounds(null, null), false, null, false, newest::add);
+        LakeReader.Scan everyVersion = scan.scan("futures", "HE", new DateBounds(null, null), true, null, false, all::add);
 
         List<Path> both = partitions.dataFiles("futures", "HE", new DateBounds(null, null));
         assertThat(newest).hasSize(1);
@@ -43,7 +43,7 @@ class LakeScanTest {
         LakeScan scan = new LakeScan(new LakePartitions(lake), new BatchVersions(files), files);
 
         LakeReader.Scan read = scan.scan("futures", "HE", new DateBounds(java.time.LocalDate.of(2026, 2, 18), null),
-                false, null, record -> { });
+                false, null, false, record -> { });
 
         assertThat(read.schema()).isNull();
         assertThat(read.files()).isEmpty();
