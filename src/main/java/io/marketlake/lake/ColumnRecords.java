@@ -111,9 +111,15 @@ final class ColumnRecords {
      */
     static void read(ParquetFileReader parquet, Schema projection, boolean retained, Consumer<GenericRecord> each)
             throws IOException {
+        Schema target = projection != null ? projection : avroSchema(parquet.getFooter().getFileMetaData());
+        groups(parquet, target, retained, group -> group.forEach(target, each));
+    }
+
+    /** The file's row groups decoded into column arrays, in file order: of the columns {@code target} names. */
+    static void groups(ParquetFileReader parquet, Schema target, boolean asRecords, Consumer<DecodedGroup> each)
+            throws IOException {
         FileMetaData meta = parquet.getFooter().getFileMetaData();
         MessageType fileSchema = meta.getSchema();
-        Schema target = projection != null ? projection : avroSchema(meta);
         List<Type> requested = new ArrayList<>();
         for (Schema.Field field : target.getFields()) {
             if (fileSchema.containsField(field.name())) {
@@ -128,14 +134,14 @@ final class ColumnRecords {
                 PageReadStore pages = group;
                 decoding.add(LakeThreads.POOL.submit(() -> {
                     DecodedGroup decoded = DecodedGroup.of(pages, requestedSchema, target, meta.getCreatedBy());
-                    return retained ? decoded.made(target) : decoded;
+                    return asRecords ? decoded.made(target) : decoded;
                 }));
                 if (decoding.size() > LakeThreads.PARALLELISM) {
-                    done(decoding.poll()).forEach(target, each);
+                    each.accept(done(decoding.poll()));
                 }
             }
             while (!decoding.isEmpty()) {
-                done(decoding.poll()).forEach(target, each);
+                each.accept(done(decoding.poll()));
             }
         } finally {
             decoding.forEach(pending -> pending.cancel(true));
@@ -160,7 +166,7 @@ final class ColumnRecords {
      * One row group's columns decoded into arrays (primitives where the column is one; strings as the bytes' Binary,
      * made a Utf8 only when the record is), each with where its rows have no value.
      */
-    private record DecodedGroup(int rows, int[] positions, Object[] columns, boolean[][] empty) {
+    record DecodedGroup(int rows, String[] names, int[] positions, Object[] columns, boolean[][] empty) {
 
         static DecodedGroup of(PageReadStore group, MessageType requested, Schema target, String createdBy) {
             List<ColumnDescriptor> descriptors = requested.getColumns();
@@ -168,11 +174,13 @@ final class ColumnRecords {
             int rows = Math.toIntExact(group.getRowCount());
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, NO_CONVERTER, requested, createdBy);
             int[] positions = new int[width];
+            String[] names = new String[width];
             Object[] columns = new Object[width];
             boolean[][] empty = new boolean[width][];
             for (int i = 0; i < width; i++) {
                 ColumnDescriptor descriptor = descriptors.get(i);
-                positions[i] = target.getField(descriptor.getPath()[0]).pos();
+                names[i] = descriptor.getPath()[0];
+                positions[i] = target == null ? i : target.getField(names[i]).pos();
                 ColumnReader column = store.getColumnReader(descriptor);
                 int present = descriptor.getMaxDefinitionLevel();
                 boolean[] none = present > 0 ? new boolean[rows] : null;
@@ -224,14 +232,14 @@ final class ColumnRecords {
                 }
                 empty[i] = none;
             }
-            return new DecodedGroup(rows, positions, columns, empty);
+            return new DecodedGroup(rows, names, positions, columns, empty);
         }
 
         /** The rows made records now, kept in the group for {@link #forEach}. */
         DecodedGroup made(Schema target) {
             List<GenericRecord> records = new ArrayList<>(rows);
             forEach(target, records::add);
-            return new DecodedGroup(rows, positions, new Object[] {records}, null);
+            return new DecodedGroup(rows, names, positions, new Object[] {records}, null);
         }
 
         @SuppressWarnings("unchecked")

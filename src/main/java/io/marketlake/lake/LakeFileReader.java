@@ -76,6 +76,27 @@ final class LakeFileReader {
     }
 
     /**
+     * Gives each row group of the file decoded into the named columns (a flat file; another is read as records and
+     * refused here: lake files are flat).
+     */
+    void groups(Path file, Collection<String> columns, Consumer<ColumnRecords.DecodedGroup> each) {
+        ParquetFileReader opened = open(file);
+        if (opened == null) {
+            return;
+        }
+        try (ParquetFileReader parquet = opened) {
+            FileMetaData meta = parquet.getFooter().getFileMetaData();
+            if (!ColumnRecords.reads(meta.getSchema())) {
+                throw new IllegalStateException("lake file " + root.relativize(file) + " is not flat");
+            }
+            ColumnRecords.groups(parquet, ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns), false,
+                    each);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
+        }
+    }
+
+    /**
      * The trading dates a file holds, mostly from its metadata (see {@link ColumnRecords#distinctInts}); an
      * unreadable file holds none, with one ERROR line as for {@link #read}.
      */

@@ -73,6 +73,15 @@ public final class LakeReader {
         return scan.scan(dataType, market, new DateBounds(from, to), allVersions, columns, false, sink);
     }
 
+    /**
+     * The newest batch's rows of each trading date in [from, to] (either may be null), row group by row group in the
+     * named columns, without a record per row: for readers that want values. Returns the data files that gave rows.
+     */
+    public List<Path> scanBatches(String dataType, String market, LocalDate from, LocalDate to,
+            Collection<String> columns, Consumer<LakeBatch> sink) {
+        return scan.scanBatches(dataType, market, new DateBounds(from, to), columns, sink);
+    }
+
     /** For each trading date in [from, to] (either may be null) that the lake holds, the newest batch holding it. */
     public Map<LocalDate, String> newestBatches(String dataType, String market, LocalDate from, LocalDate to) {
         DateBounds dates = new DateBounds(from, to);

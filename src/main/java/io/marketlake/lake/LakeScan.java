@@ -38,15 +38,7 @@ final class LakeScan {
         Given given = new Given(sink);
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
-            // the days this file answers: within the dates, and (unless all versions) those its batch is the newest of
-            Set<Integer> answered = new HashSet<>();
-            String batch = BatchVersions.batchId(file);
-            Set<LocalDate> held = allVersions ? versions.datesOf(file) : Set.of();
-            (allVersions ? held : newest.keySet()).forEach(date -> {
-                if (dates.contains(date) && (allVersions || newest.get(date).equals(batch))) {
-                    answered.add((int) date.toEpochDay());
-                }
-            });
+            Set<Integer> answered = answered(file, dates, allVersions, newest);
             if (answered.isEmpty()) {
                 continue;
             }
@@ -65,6 +57,50 @@ final class LakeScan {
             }
         }
         return new LakeReader.Scan(given.schema, used);
+    }
+
+    /**
+     * The scan's rows file by file, row group by row group, in the named columns: only the rows a batch
+     * {@link LakeBatch#selected selects} are answers. Returns the data files that gave answers.
+     */
+    List<Path> scanBatches(String dataType, String market, DateBounds dates, Collection<String> columns,
+            Consumer<LakeBatch> sink) {
+        List<Path> files = partitions.dataFiles(dataType, market, dates);
+        Map<LocalDate, String> newest = versions.newest(files);
+        List<Path> used = new ArrayList<>();
+        for (Path file : files) {
+            Set<Integer> answered = answered(file, dates, false, newest);
+            if (answered.isEmpty()) {
+                continue;
+            }
+            boolean[] any = {false};
+            reader.groups(file, with(columns, LakeColumns.TRADING_DATE), group -> {
+                LakeBatch batch = new LakeBatch(group, null);
+                int tradingDate = batch.column(LakeColumns.TRADING_DATE);
+                boolean[] selected = new boolean[group.rows()];
+                for (int row = 0; row < selected.length; row++) {
+                    selected[row] = answered.contains((int) batch.longValue(tradingDate, row));
+                    any[0] |= selected[row];
+                }
+                sink.accept(new LakeBatch(group, selected));
+            });
+            if (any[0]) {
+                used.add(file);
+            }
+        }
+        return used;
+    }
+
+    /** The days a file answers: within the dates, and (unless all versions) those its batch is the newest of. */
+    private Set<Integer> answered(Path file, DateBounds dates, boolean allVersions, Map<LocalDate, String> newest) {
+        Set<Integer> answered = new HashSet<>();
+        String batch = BatchVersions.batchId(file);
+        (allVersions ? versions.datesOf(file) : newest.keySet()).forEach(date -> {
+            if (dates.contains(date) && (allVersions || newest.get(date).equals(batch))) {
+                answered.add((int) date.toEpochDay());
+            }
+        });
+        return answered;
     }
 
     private static Collection<String> with(Collection<String> columns, String column) {

@@ -29,40 +29,61 @@ final class CandleBuffer {
         this.files = files;
     }
 
-    /** Reads, from the newest batch of each trading date, the candles the windows cover. */
+    /**
+     * Reads, from the newest batch of each trading date, the candles the windows cover: the lake's row groups column
+     * by column (no record per candle), a symbol looked up again only where it changes from the row before.
+     */
     static CandleBuffer read(LakeReader lake, SliceConfig config, AlertWindows windows) {
         Map<String, Candles> candles = new HashMap<>();
         if (windows.isEmpty()) {
             return new CandleBuffer(candles, List.of());
         }
         long interval = config.interval().micros();
-        Fields fields = new Fields();
-        LakeReader.Scan scan = lake.scan(config.dataType(), config.market(), windows.firstDate(), windows.lastDate(),
-                false, COLUMNS, record -> {
-                    String symbol = String.valueOf(record.get("symbol"));
-                    if (!windows.symbols().contains(symbol)) {
-                        return;
+        List<Path> files = lake.scanBatches(config.dataType(), config.market(), windows.firstDate(),
+                windows.lastDate(), COLUMNS, batch -> {
+                    int[] at = new int[COLUMNS.size()];
+                    for (int c = 0; c < at.length; c++) {
+                        at[c] = batch.column(COLUMNS.get(c));
                     }
-                    long ts = candleTime(record, config);
-                    if (Math.floorMod(ts, interval) != 0) {
-                        throw new SliceConfigException("data_type " + config.dataType() + " holds a bar at "
-                                + LakeColumns.instant(ts) + " that is not on a " + config.interval().text()
-                                + " boundary: its bars are not of that interval");
+                    if (at[1] < 0) {
+                        throw new SliceConfigException("data_type " + config.dataType()
+                                + " has no ts_event column: not bars");
                     }
-                    if (windows.covers(symbol, ts)) {
-                        candles.computeIfAbsent(symbol, s -> new Candles()).add(ts, fields.of(record), record);
+                    String symbol = null;
+                    int symbolRow = -1;
+                    Candles symbolCandles = null;
+                    for (int row = 0; row < batch.rows(); row++) {
+                        if (!batch.selected(row)) {
+                            continue;
+                        }
+                        if (symbol == null || !batch.sameString(at[0], row, symbolRow)) {
+                            symbol = at[0] < 0 || batch.isEmpty(at[0], row) ? null : batch.string(at[0], row);
+                            symbolRow = row;
+                            symbolCandles = symbol == null || !windows.symbols().contains(symbol) ? null
+                                    : candles.computeIfAbsent(symbol, s -> new Candles());
+                        }
+                        if (symbolCandles == null) {
+                            continue;
+                        }
+                        if (batch.isEmpty(at[1], row)) {
+                            throw new SliceConfigException("data_type " + config.dataType()
+                                    + " has a bar without ts_event: not bars");
+                        }
+                        long ts = batch.longValue(at[1], row);
+                        if (Math.floorMod(ts, interval) != 0) {
+                            throw new SliceConfigException("data_type " + config.dataType() + " holds a bar at "
+                                    + LakeColumns.instant(ts) + " that is not on a " + config.interval().text()
+                                    + " boundary: its bars are not of that interval");
+                        }
+                        if (windows.covers(symbol, ts)) {
+                            symbolCandles.add(ts, batch.doubleValue(at[2], row), batch.doubleValue(at[3], row),
+                                    batch.doubleValue(at[4], row), batch.doubleValue(at[5], row),
+                                    batch.longValue(at[6], row));
+                        }
                     }
                 });
         candles.values().forEach(Candles::seal);
-        return new CandleBuffer(candles, scan.files());
-    }
-
-    private static long candleTime(GenericRecord record, SliceConfig config) {
-        Object ts = record.get("ts_event");
-        if (ts == null) {
-            throw new SliceConfigException("data_type " + config.dataType() + " has no ts_event column: not bars");
-        }
-        return ((Number) ts).longValue();
+        return new CandleBuffer(candles, files);
     }
 
     /** The lake files the candles were read from, in the order read. */
@@ -75,28 +96,6 @@ final class CandleBuffer {
         return bySymbol.getOrDefault(symbol, NONE);
     }
 
-    /** Where a bar's price and volume fields are in the records of a file, found once per file's schema. */
-    private static final class Fields {
-        private org.apache.avro.Schema schema;
-        private int open;
-        private int high;
-        private int low;
-        private int close;
-        private int volume;
-
-        Fields of(GenericRecord record) {
-            if (record.getSchema() != schema) {
-                schema = record.getSchema();
-                open = schema.getField("open").pos();
-                high = schema.getField("high").pos();
-                low = schema.getField("low").pos();
-                close = schema.getField("close").pos();
-                volume = schema.getField("volume").pos();
-            }
-            return this;
-        }
-    }
-
     /** The candles of one symbol, sorted by time once collected. */
     static final class Candles {
         private long[] ts = new long[16];
@@ -107,11 +106,14 @@ final class CandleBuffer {
         private long[] volume = new long[16];
         private int size;
 
+        /** A candle from a record of a bar table. */
         void add(long time, GenericRecord record) {
-            add(time, new Fields().of(record), record);
+            add(time, ((Number) record.get("open")).doubleValue(), ((Number) record.get("high")).doubleValue(),
+                    ((Number) record.get("low")).doubleValue(), ((Number) record.get("close")).doubleValue(),
+                    ((Number) record.get("volume")).longValue());
         }
 
-        void add(long time, Fields at, GenericRecord record) {
+        void add(long time, double o, double h, double l, double c, long v) {
             if (size == ts.length) {
                 int capacity = size * 2;
                 ts = Arrays.copyOf(ts, capacity);
@@ -122,11 +124,11 @@ final class CandleBuffer {
                 volume = Arrays.copyOf(volume, capacity);
             }
             ts[size] = time;
-            open[size] = ((Number) record.get(at.open)).doubleValue();
-            high[size] = ((Number) record.get(at.high)).doubleValue();
-            low[size] = ((Number) record.get(at.low)).doubleValue();
-            close[size] = ((Number) record.get(at.close)).doubleValue();
-            volume[size] = ((Number) record.get(at.volume)).longValue();
+            open[size] = o;
+            high[size] = h;
+            low[size] = l;
+            close[size] = c;
+            volume[size] = v;
             size++;
         }
 
@@ -194,6 +196,26 @@ final class CandleBuffer {
         Long last(long from, long to) {
             int i = lowerBound(to) - 1;
             return i >= 0 && ts[i] >= from ? ts[i] : null;
+        }
+
+        double open(int i) {
+            return open[i];
+        }
+
+        double high(int i) {
+            return high[i];
+        }
+
+        double low(int i) {
+            return low[i];
+        }
+
+        double close(int i) {
+            return close[i];
+        }
+
+        long volume(int i) {
+            return volume[i];
         }
 
         GenericRecord record(int i, String symbol) {

@@ -66,12 +66,18 @@ final class RunWriter {
 
     /** A Parquet writer for an output of the run, writing under the output's temp name until {@link #place}. */
     ColumnarParquetWriter<GenericRecord> open(Path file, Schema schema, CompressionCodecName codec) throws IOException {
-        Files.createDirectories(file.getParent());
         List<Function<? super GenericRecord, Object>> fields = new ArrayList<>();
         for (Schema.Field field : schema.getFields()) {
             int position = field.pos();
             fields.add(record -> record.get(position));
         }
+        return open(file, schema, fields, codec);
+    }
+
+    /** As {@link #open(Path, Schema, CompressionCodecName)}, for rows of any kind: each field's value of a row. */
+    <T> ColumnarParquetWriter<T> open(Path file, Schema schema, List<Function<? super T, Object>> fields,
+            CompressionCodecName codec) throws IOException {
+        Files.createDirectories(file.getParent());
         return new ColumnarParquetWriter<>(temp(file), schema, fields, codec);
     }
 

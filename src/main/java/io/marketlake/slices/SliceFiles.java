@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.generic.GenericRecord;
+import java.util.function.Function;
 import io.marketlake.lake.ColumnarParquetWriter;
 
 /**
@@ -51,18 +51,21 @@ final class SliceFiles {
     private static long writeBucket(RunWriter run, SliceConfig config, CandleBuffer candles, AlertWindows kept,
             List<String> symbols, Path file) throws IOException {
         long rows = 0;
-        ColumnarParquetWriter<GenericRecord> writer = null;
+        Candle candle = new Candle();
+        ColumnarParquetWriter<Candle> writer = null;
         try {
             for (String symbol : symbols) {
-                CandleBuffer.Candles symbolCandles = candles.of(symbol);
-                for (int i = 0; i < symbolCandles.size(); i++) {
-                    if (!kept.covers(symbol, symbolCandles.ts(i))) {
+                candle.symbol = symbol;
+                candle.candles = candles.of(symbol);
+                for (int i = 0; i < candle.candles.size(); i++) {
+                    if (!kept.covers(symbol, candle.candles.ts(i))) {
                         continue;
                     }
                     if (writer == null) {
-                        writer = run.open(file, SliceSchemas.CANDLE, config.codec());
+                        writer = run.open(file, SliceSchemas.CANDLE, Candle.FIELDS, config.codec());
                     }
-                    writer.write(symbolCandles.record(i, symbol));
+                    candle.index = i;
+                    writer.write(candle);
                     rows++;
                 }
             }
@@ -72,5 +75,23 @@ final class SliceFiles {
             }
         }
         return rows;
+    }
+
+    /** The candle being written, a row of {@link SliceSchemas#CANDLE}: moved along, not made anew for each. */
+    private static final class Candle {
+
+        /** Its fields in the schema's order. */
+        static final List<Function<? super Candle, Object>> FIELDS = List.of(
+                c -> c.symbol,
+                c -> c.candles.ts(c.index),
+                c -> c.candles.open(c.index),
+                c -> c.candles.high(c.index),
+                c -> c.candles.low(c.index),
+                c -> c.candles.close(c.index),
+                c -> c.candles.volume(c.index));
+
+        private String symbol;
+        private CandleBuffer.Candles candles;
+        private int index;
     }
 }
