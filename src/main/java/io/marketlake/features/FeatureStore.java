@@ -40,6 +40,8 @@ public final class FeatureStore implements AutoCloseable {
     static final String MIGRATIONS = "db/features";
     /** The newest of them ({@code V<n>__...sql}): a store at this version needs no migration run. */
     static final String NEWEST_MIGRATION = "1";
+    /** Names given to one statement at most (a market with more is asked with its own skip scan). */
+    private static final int MAX_NAMED = 1_000;
     /** PostgreSQL: the transaction-scoped lock every writer takes, as SQLite's IMMEDIATE transactions do. */
     private static final long WRITE_LOCK = 0x6d6b746c616b65L;
     private static final String COMPLETE = "INSERT INTO batches"
@@ -395,6 +397,67 @@ public final class FeatureStore implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * The market's feature names, kept (with the database's version taken before they were read) and given again
+     * while no writer has committed since; null where nothing can be kept (PostgreSQL, a store without the check).
+     */
+    private List<String> knownNames(Connection connection, String market) throws SQLException {
+        List<String> names = snapshots.names(market);
+        if (names == null) {
+            Long version = snapshots.version();
+            if (version == null) {
+                return null; // nothing can be kept: the one statement finds the names itself
+            }
+            names = featureNames(connection, market);
+            snapshots.keepNames(market, version, names);
+        }
+        return names;
+    }
+
+    /**
+     * {@link #at(String, Instant)} on SQLite for names already known (kept while no writer commits): the names are
+     * given to the statement instead of found by its skip scan, and each answer comes back by the name's position.
+     */
+    private List<FeaturePoint> atByNames(Connection connection, String market, List<String> names, Instant time)
+            throws SQLException {
+        List<FeaturePoint> points = new ArrayList<>(names.size());
+        if (names.isEmpty()) {
+            return points;
+        }
+        PreparedStatement select = statements.on(connection, allAtNamed(names.size()));
+        long millis = Timestamps.floorMillis(time);
+        select.setString(1, market);
+        select.setLong(2, millis);
+        select.setLong(3, millis);
+        for (int i = 0; i < names.size(); i++) {
+            select.setString(4 + i, names.get(i));
+        }
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                points.add(point(names.get(rs.getInt(1)), doubleOrNull(rs, 2), rs.getLong(3), rs.getLong(4),
+                        Quality.of(rs.getString(5)), time));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * The statement of {@link #atByNames} for {@code count} names: each name's position and its {@link #LATEST_AT}
+     * seek of the primary key answering the row's rowid. Parameters: market, t, t, then the names.
+     */
+    static String allAtNamed(int count) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            values.append(i == 0 ? "" : ", ").append("(").append(i).append(", ?").append(4 + i).append(")");
+        }
+        return "WITH names(position, name) AS (VALUES " + values + ")"
+                + " SELECT names.position, f.value, f.as_of, f.available_at, f.quality FROM names"
+                + " JOIN features f ON f.rowid = (SELECT rowid FROM features"
+                + " WHERE market = ?1 AND feature_name = names.name AND +available_at <= ?2 AND as_of <= ?3"
+                + " ORDER BY as_of DESC, available_at DESC LIMIT 1)"
+                + " ORDER BY names.position";
+    }
+
     /** The names of the market's features, in order. */
     public List<String> featureNames(String market) {
         try (Connection connection = dataSource.getConnection()) {
@@ -450,8 +513,14 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private List<FeaturePoint> at(Connection connection, String market, Instant time) throws SQLException {
-        PreparedStatement select = statements.on(connection,
-                postgresql(connection) ? ALL_AT_POSTGRESQL : ALL_AT_SQLITE);
+        boolean postgresql = postgresql(connection);
+        if (!postgresql) {
+            List<String> names = knownNames(connection, market);
+            if (names != null && names.size() <= MAX_NAMED) {
+                return atByNames(connection, market, names, time);
+            }
+        }
+        PreparedStatement select = statements.on(connection, postgresql ? ALL_AT_POSTGRESQL : ALL_AT_SQLITE);
         // Stored instants are whole milliseconds (available_at rounded up), so a query time's floor in
         // milliseconds sees exactly what the time itself would
         long millis = Timestamps.floorMillis(time);

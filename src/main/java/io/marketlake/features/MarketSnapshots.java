@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteDataSource;
 
@@ -35,6 +36,9 @@ final class MarketSnapshots implements AutoCloseable {
     private MarketSnapshot snapshot;
     private boolean building;
     private boolean closed;
+    private String namesMarket;
+    private List<String> names;
+    private long namesVersion;
 
     private MarketSnapshots(DataSource sqlite, long limit) {
         this.sqlite = sqlite;
@@ -69,6 +73,36 @@ final class MarketSnapshots implements AutoCloseable {
             return null;
         }
         return snapshot;
+    }
+
+    /**
+     * The feature names of {@code market} as last read, if no writer has committed since; else null. (A market's
+     * names change only by a commit, so the same check that keeps a snapshot keeps them.)
+     */
+    synchronized List<String> names(String market) {
+        if (sqlite == null || names == null || !namesMarket.equals(market)) {
+            return null;
+        }
+        Long now = dataVersion();
+        if (now == null || now != namesVersion) {
+            names = null;
+            return null;
+        }
+        return names;
+    }
+
+    /** The database's version now, to be taken before reading what {@link #keepNames} will keep; null if unknown. */
+    synchronized Long version() {
+        return sqlite == null || closed ? null : dataVersion();
+    }
+
+    /** Keeps the names of {@code market} read after {@code version} was taken. */
+    synchronized void keepNames(String market, long version, List<String> read) {
+        if (!closed) {
+            namesMarket = market;
+            namesVersion = version;
+            names = List.copyOf(read);
+        }
     }
 
     /**
@@ -117,6 +151,7 @@ final class MarketSnapshots implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         snapshot = null;
+        names = null;
         closeWatch();
     }
 

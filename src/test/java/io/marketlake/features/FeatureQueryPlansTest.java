@@ -42,6 +42,16 @@ class FeatureQueryPlansTest {
     }
 
     @Test
+    void all_features_of_known_names_are_one_statement_seeking_each_name_up_to_t() throws Exception {
+        assertThat(plan(FeatureStore.allAtNamed(3), "HE", 5L, 5L, "a", "b", "c"))
+                .anyMatch(step -> step.contains("(market=? AND feature_name=? AND as_of<?)"))
+                .anyMatch(step -> step.startsWith("SEARCH f USING INTEGER PRIMARY KEY (rowid=?)"))
+                .noneMatch(step -> step.contains("features_by_availability"))
+                .noneMatch(step -> step.startsWith("SCAN f"))
+                .noneMatch(step -> step.contains("(market=? AND feature_name>?)"));
+    }
+
+    @Test
     void the_feature_names_are_found_by_seeks_not_by_a_scan_of_the_market() throws Exception {
         assertThat(plan(FeatureStore.NAMES, "HE", "HE"))
                 .anyMatch(step -> step.contains("(market=? AND feature_name>?)"))

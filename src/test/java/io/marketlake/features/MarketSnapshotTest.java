@@ -141,6 +141,19 @@ class MarketSnapshotTest {
     }
 
     @Test
+    void a_feature_first_written_by_another_writer_is_in_the_next_answer_of_a_store_that_kept_the_names() {
+        List<String> before = store.at("HE", THU).stream().map(FeaturePoint::feature).toList();
+        assertThat(before).doesNotContain("futures.close.HEM6");
+
+        // another writer (its own pool) adds a feature whose value was available long before THU
+        database.append(List.of(value("futures.close.HEM6", MON, TUE, 97.0)));
+
+        assertThat(store.at("HE", THU)).extracting(FeaturePoint::feature).contains("futures.close.HEM6")
+                .containsAll(before);
+        assertThat(store.at("HE", THU)).isEqualTo(database.at("HE", THU));
+    }
+
+    @Test
     void a_timeline_as_recorded_reads_the_database_not_the_snapshot() {
         readTimeline(store, store.featureNames("HE"), times());
 
