@@ -3,6 +3,7 @@ package io.marketlake.features;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.lake.ColumnarParquetWriter;
 import io.marketlake.lake.DurableFiles;
 import io.marketlake.lake.LakeColumns;
 import java.io.BufferedWriter;
@@ -117,18 +118,62 @@ abstract class MatrixWriter implements AutoCloseable {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         private final Schema schema;
-        private final ParquetWriter<GenericRecord> writer;
+        private final RecordSink writer;
         private final int firstColumn;
         private boolean finished;
+
+        /** Where the rows go: the lake's column writer, or parquet-avro for a carried column it does not write. */
+        private interface RecordSink {
+            void write(GenericRecord record) throws IOException;
+
+            void close() throws IOException;
+        }
 
         ParquetMatrix(Path target, TimesFile times, List<Column> columns) throws IOException {
             super(target);
             this.schema = schema(times, columns);
             this.firstColumn = 2 + times.carriedNames().size();
-            writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp)).withSchema(schema)
-                    .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(CompressionCodecName.ZSTD).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .build();
+            this.writer = sink(schema, temp);
+        }
+
+        private static RecordSink sink(Schema schema, Path temp) throws IOException {
+            List<java.util.function.Function<? super GenericRecord, Object>> fields = new ArrayList<>();
+            for (Schema.Field field : schema.getFields()) {
+                int position = field.pos();
+                fields.add(record -> record.get(position));
+            }
+            ColumnarParquetWriter<GenericRecord> columnar;
+            try {
+                columnar = new ColumnarParquetWriter<>(temp, schema, fields, CompressionCodecName.ZSTD);
+            } catch (IllegalArgumentException e) {
+                // a carried Parquet column of a type the column writer has no buffer for (float, bytes, ...)
+                ParquetWriter<GenericRecord> avro = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
+                        .withSchema(schema).withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration())
+                        .withCompressionCodec(CompressionCodecName.ZSTD)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
+                return new RecordSink() {
+                    @Override
+                    public void write(GenericRecord record) throws IOException {
+                        avro.write(record);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        avro.close();
+                    }
+                };
+            }
+            return new RecordSink() {
+                @Override
+                public void write(GenericRecord record) throws IOException {
+                    columnar.write(record);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    columnar.close();
+                }
+            };
         }
 
         /** Feature names hold dots, which Avro names may not: the schema is parsed without name checks. */

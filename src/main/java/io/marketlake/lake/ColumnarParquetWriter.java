@@ -21,7 +21,9 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Writes rows of a flat Avro schema as Parquet, column by column: the lake's tables and the slice exporter's
@@ -71,6 +73,15 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
         columns = new ArrayList<>(descriptors.size());
         for (ColumnDescriptor descriptor : descriptors) {
             boolean optional = descriptor.getMaxDefinitionLevel() > 0;
+            LogicalTypeAnnotation logical = descriptor.getPrimitiveType().getLogicalTypeAnnotation();
+            boolean text = logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                    || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation;
+            if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation
+                    || descriptor.getPrimitiveType().getPrimitiveTypeName()
+                            == PrimitiveType.PrimitiveTypeName.BINARY && !text) {
+                // values of these come as BigDecimal or bytes, which the buffers do not take
+                throw new IllegalArgumentException("no column writer for " + descriptor + " (" + logical + ")");
+            }
             columns.add(switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
                 case INT64 -> new LongColumn(descriptor, optional, false);
                 case INT32 -> new LongColumn(descriptor, optional, true);
