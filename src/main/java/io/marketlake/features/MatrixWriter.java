@@ -123,10 +123,19 @@ abstract class MatrixWriter implements AutoCloseable {
         private boolean finished;
 
         /** Where the rows go: the lake's column writer, or parquet-avro for a carried column it does not write. */
-        private interface RecordSink {
-            void write(GenericRecord record) throws IOException;
+        private record RecordSink(RowWriter rows, java.io.Closeable file) {
 
-            void close() throws IOException;
+            void write(GenericRecord record) throws IOException {
+                rows.write(record);
+            }
+
+            void close() throws IOException {
+                file.close();
+            }
+        }
+
+        private interface RowWriter {
+            void write(GenericRecord record) throws IOException;
         }
 
         ParquetMatrix(Path target, TimesFile times, List<Column> columns) throws IOException {
@@ -142,38 +151,18 @@ abstract class MatrixWriter implements AutoCloseable {
                 int position = field.pos();
                 fields.add(record -> record.get(position));
             }
-            ColumnarParquetWriter<GenericRecord> columnar;
             try {
-                columnar = new ColumnarParquetWriter<>(temp, schema, fields, CompressionCodecName.ZSTD);
+                ColumnarParquetWriter<GenericRecord> columnar = new ColumnarParquetWriter<>(temp, schema, fields,
+                        CompressionCodecName.ZSTD);
+                return new RecordSink(columnar::write, columnar::close);
             } catch (IllegalArgumentException e) {
                 // a carried Parquet column of a type the column writer has no buffer for (float, bytes, ...)
                 ParquetWriter<GenericRecord> avro = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
                         .withSchema(schema).withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration())
                         .withCompressionCodec(CompressionCodecName.ZSTD)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
-                return new RecordSink() {
-                    @Override
-                    public void write(GenericRecord record) throws IOException {
-                        avro.write(record);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        avro.close();
-                    }
-                };
+                return new RecordSink(avro::write, avro::close);
             }
-            return new RecordSink() {
-                @Override
-                public void write(GenericRecord record) throws IOException {
-                    columnar.write(record);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    columnar.close();
-                }
-            };
         }
 
         /** Feature names hold dots, which Avro names may not: the schema is parsed without name checks. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -98,26 +99,30 @@ final class ColumnRecords {
     /**
      * Gives each row of the file as a record of {@code projection} (its fields by name: a field the file lacks is
      * left empty), or of the file's schema. Row groups are decoded into column arrays on the lake's threads, ahead of
-     * the caller by at most one per core; the records are made from those arrays on the caller's thread, one at a
-     * time and in file order, so a consumer that keeps few of them leaves only short-lived garbage.
-     */
-    static void read(ParquetFileReader parquet, Schema projection, Consumer<GenericRecord> each) throws IOException {
-        read(parquet, projection, false, each);
-    }
-
-    /**
-     * As {@link #read(ParquetFileReader, Schema, Consumer)}; {@code retained}: the caller keeps every record (a read
-     * into a list), so they are made on the lake's threads too, each row group's as one list.
+     * the caller by at most one per core, and given in file order. The records are made on the caller's thread, one
+     * at a time, so a consumer that keeps few of them leaves only short-lived garbage; unless {@code retained} says
+     * the caller keeps every record (a read into a list): then they are made on the lake's threads too.
      */
     static void read(ParquetFileReader parquet, Schema projection, boolean retained, Consumer<GenericRecord> each)
             throws IOException {
         Schema target = projection != null ? projection : avroSchema(parquet.getFooter().getFileMetaData());
-        groups(parquet, target, retained, group -> group.forEach(target, each));
+        Function<DecodedGroup, Consumer<Consumer<GenericRecord>>> onWorker = group -> {
+            if (!retained) {
+                return sink -> group.forEach(target, sink);
+            }
+            List<GenericRecord> records = new ArrayList<>(group.rows());
+            group.forEach(target, records::add);
+            return records::forEach;
+        };
+        groups(parquet, target, onWorker, records -> records.accept(each));
     }
 
-    /** The file's row groups decoded into column arrays, in file order: of the columns {@code target} names. */
-    static void groups(ParquetFileReader parquet, Schema target, boolean asRecords, Consumer<DecodedGroup> each)
-            throws IOException {
+    /**
+     * The file's row groups, of the columns {@code target} names, each decoded into column arrays and then turned
+     * into what {@code onWorker} makes of it, on the lake's threads; given to {@code each} in file order.
+     */
+    static <T> void groups(ParquetFileReader parquet, Schema target, Function<DecodedGroup, T> onWorker,
+            Consumer<T> each) throws IOException {
         FileMetaData meta = parquet.getFooter().getFileMetaData();
         MessageType fileSchema = meta.getSchema();
         List<Type> requested = new ArrayList<>();
@@ -128,14 +133,12 @@ final class ColumnRecords {
         }
         MessageType requestedSchema = new MessageType(fileSchema.getName(), requested);
         parquet.setRequestedSchema(requestedSchema);
-        java.util.ArrayDeque<java.util.concurrent.Future<DecodedGroup>> decoding = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<T>> decoding = new java.util.ArrayDeque<>();
         try {
             for (PageReadStore group = parquet.readNextRowGroup(); group != null; group = parquet.readNextRowGroup()) {
                 PageReadStore pages = group;
-                decoding.add(LakeThreads.POOL.submit(() -> {
-                    DecodedGroup decoded = DecodedGroup.of(pages, requestedSchema, target, meta.getCreatedBy());
-                    return asRecords ? decoded.made(target) : decoded;
-                }));
+                decoding.add(LakeThreads.POOL.submit(() -> onWorker.apply(
+                        DecodedGroup.of(pages, requestedSchema, target, meta.getCreatedBy()))));
                 if (decoding.size() > LakeThreads.PARALLELISM) {
                     each.accept(done(decoding.poll()));
                 }
@@ -148,7 +151,7 @@ final class ColumnRecords {
         }
     }
 
-    private static DecodedGroup done(java.util.concurrent.Future<DecodedGroup> decoded) throws IOException {
+    private static <T> T done(java.util.concurrent.Future<T> decoded) throws IOException {
         try {
             return decoded.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -180,7 +183,7 @@ final class ColumnRecords {
             for (int i = 0; i < width; i++) {
                 ColumnDescriptor descriptor = descriptors.get(i);
                 names[i] = descriptor.getPath()[0];
-                positions[i] = target == null ? i : target.getField(names[i]).pos();
+                positions[i] = target.getField(names[i]).pos();
                 ColumnReader column = store.getColumnReader(descriptor);
                 int present = descriptor.getMaxDefinitionLevel();
                 boolean[] none = present > 0 ? new boolean[rows] : null;
@@ -223,8 +226,12 @@ final class ColumnRecords {
                         Object[] values = new Object[rows];
                         for (int row = 0; row < rows; row++, column.consume()) {
                             if (column.getCurrentDefinitionLevel() == present) {
-                                values[row] = type == PrimitiveType.PrimitiveTypeName.BINARY ? column.getBinary()
-                                        : value(column, type);
+                                values[row] = switch (type) {
+                                    case BINARY -> column.getBinary();
+                                    case FLOAT -> column.getFloat();
+                                    case BOOLEAN -> column.getBoolean();
+                                    default -> throw new IllegalStateException("a lake column of type " + type);
+                                };
                             }
                         }
                         columns[i] = values;
@@ -235,19 +242,8 @@ final class ColumnRecords {
             return new DecodedGroup(rows, names, positions, columns, empty);
         }
 
-        /** The rows made records now, kept in the group for {@link #forEach}. */
-        DecodedGroup made(Schema target) {
-            List<GenericRecord> records = new ArrayList<>(rows);
-            forEach(target, records::add);
-            return new DecodedGroup(rows, names, positions, new Object[] {records}, null);
-        }
-
-        @SuppressWarnings("unchecked")
+        /** Each row as a record of {@code target}, in order. */
         void forEach(Schema target, Consumer<GenericRecord> each) {
-            if (empty == null) {
-                ((List<GenericRecord>) columns[0]).forEach(each);
-                return;
-            }
             // a value equal to the row before's (a date, a batch id, a run of one symbol) shares its boxed object
             Object[] previous = new Object[columns.length];
             for (int row = 0; row < rows; row++) {
@@ -287,18 +283,6 @@ final class ColumnRecords {
             }
             return object;
         }
-    }
-
-    private static Object value(ColumnReader column, PrimitiveType.PrimitiveTypeName type) {
-        return switch (type) {
-            case INT32 -> column.getInteger();
-            case INT64 -> column.getLong();
-            case DOUBLE -> column.getDouble();
-            case FLOAT -> column.getFloat();
-            case BOOLEAN -> column.getBoolean();
-            case BINARY -> new Utf8(column.getBinary().getBytes());
-            default -> throw new IllegalStateException("a lake column of type " + type);
-        };
     }
 
     /**

@@ -47,15 +47,13 @@ final class LakeFileReader {
 
     /** Gives each record of the file, one at a time. */
     void read(Path file, Consumer<GenericRecord> each) {
-        read(file, null, each);
+        read(file, null, false, each);
     }
 
-    /** Gives each record of the file, with only the named columns when {@code columns} is not null. */
-    void read(Path file, Collection<String> columns, Consumer<GenericRecord> each) {
-        read(file, columns, false, each);
-    }
-
-    /** As {@link #read(Path, Collection, Consumer)}; {@code retained}: the caller keeps every record. */
+    /**
+     * Gives each record of the file, with only the named columns when {@code columns} is not null;
+     * {@code retained}: the caller keeps every record (see {@link ColumnRecords#read}).
+     */
     void read(Path file, Collection<String> columns, boolean retained, Consumer<GenericRecord> each) {
         ParquetFileReader opened = open(file);
         if (opened == null) {
@@ -89,8 +87,8 @@ final class LakeFileReader {
             if (!ColumnRecords.reads(meta.getSchema())) {
                 throw new IllegalStateException("lake file " + root.relativize(file) + " is not flat");
             }
-            ColumnRecords.groups(parquet, ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns), false,
-                    each);
+            ColumnRecords.groups(parquet, ColumnRecords.projection(ColumnRecords.avroSchema(meta), columns),
+                    group -> group, each);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lake file " + root.relativize(file), e);
         }

@@ -147,10 +147,6 @@ public final class LakeReader {
         return root;
     }
 
-    static LocalDate tradingDate(GenericRecord record) {
-        return LocalDate.ofEpochDay(((Number) record.get(LakeColumns.TRADING_DATE)).longValue());
-    }
-
     /** The rows a Parquet file holds, from its footer. */
     public static long rowCount(Path file) {
         return LakeFileReader.rowCount(file);

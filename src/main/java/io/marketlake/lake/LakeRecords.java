@@ -10,8 +10,8 @@ import org.apache.avro.Schema;
 /**
  * The rows of one lake file and what every stored record adds to them (trading date, batch id, ingestion time):
  * held in memory, or streamed from where they wait (a landed response) as the file is written, so a file of
- * millions of rows never sits in memory. Rows go straight into Parquet's columns ({@link LakeWriteSupport}), with
- * no record object per row. Equality is identity: a route that hashes its body must not walk every row.
+ * millions of rows never sits in memory. Rows go straight into Parquet's columns ({@link ColumnarParquetWriter}),
+ * with no record object per row. Equality is identity: a route that hashes its body must not walk every row.
  *
  * @param <T> the table's row
  */
@@ -57,21 +57,9 @@ public final class LakeRecords<T> {
         return size;
     }
 
-    public LakeTable<T> table() {
-        return table;
-    }
-
     /** The Avro schema the stored records have (what readers get back). */
     public Schema schema() {
         return LakeColumns.stored(table);
-    }
-
-    String batchId() {
-        return batchId;
-    }
-
-    long ingestedAtMicros() {
-        return ingestedAtMicros;
     }
 
     /** Each stored column's value of a row, in the stored schema's order: trading date, the table's, batch columns. */
@@ -98,8 +86,8 @@ public final class LakeRecords<T> {
     }
 
     /**
-     * The rows by trading date, then the table's order: bucketed by day first (a counting pass), so the comparator
-     * only orders the rows of one day.
+     * The rows by trading date, then the table's order: bucketed by day first (a counting pass; the rows of a file
+     * are one month's), so the comparator only orders the rows of one day.
      */
     private static <T> List<T> inFileOrder(LakeTable<T> table, List<T> rows) {
         long first = Long.MAX_VALUE;
@@ -109,11 +97,6 @@ public final class LakeRecords<T> {
             days[i] = table.epochDay(rows.get(i));
             first = Math.min(first, days[i]);
             last = Math.max(last, days[i]);
-        }
-        if (last - first > 366) {
-            List<T> all = new ArrayList<>(rows);
-            all.sort(Comparator.comparingLong(table::epochDay).thenComparing(table.order()));
-            return all;
         }
         List<List<T>> byDay = new ArrayList<>();
         for (long day = first; day <= last; day++) {

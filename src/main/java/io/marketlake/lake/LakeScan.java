@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -38,9 +39,16 @@ final class LakeScan {
         Given given = new Given(sink);
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
-            Set<Integer> answered = answered(file, dates, allVersions, newest);
-            if (answered.isEmpty()) {
-                continue;
+            // every version: any day within the dates (no pass over the file's dates); else the days it is newest for
+            IntPredicate answers;
+            if (allVersions) {
+                answers = day -> dates.contains(LocalDate.ofEpochDay(day));
+            } else {
+                Set<Integer> answered = answered(file, dates, newest);
+                if (answered.isEmpty()) {
+                    continue;
+                }
+                answers = answered::contains;
             }
             long before = given.count;
             int[] tradingDate = {-1};
@@ -48,7 +56,7 @@ final class LakeScan {
                 if (tradingDate[0] < 0) {
                     tradingDate[0] = record.getSchema().getField(LakeColumns.TRADING_DATE).pos();
                 }
-                if (answered.contains(((Number) record.get(tradingDate[0])).intValue())) {
+                if (answers.test(((Number) record.get(tradingDate[0])).intValue())) {
                     given.accept(record);
                 }
             });
@@ -69,7 +77,7 @@ final class LakeScan {
         Map<LocalDate, String> newest = versions.newest(files);
         List<Path> used = new ArrayList<>();
         for (Path file : files) {
-            Set<Integer> answered = answered(file, dates, false, newest);
+            Set<Integer> answered = answered(file, dates, newest);
             if (answered.isEmpty()) {
                 continue;
             }
@@ -91,12 +99,12 @@ final class LakeScan {
         return used;
     }
 
-    /** The days a file answers: within the dates, and (unless all versions) those its batch is the newest of. */
-    private Set<Integer> answered(Path file, DateBounds dates, boolean allVersions, Map<LocalDate, String> newest) {
+    /** The days a file answers: within the dates, those its batch is the newest of. */
+    private static Set<Integer> answered(Path file, DateBounds dates, Map<LocalDate, String> newest) {
         Set<Integer> answered = new HashSet<>();
         String batch = BatchVersions.batchId(file);
-        (allVersions ? versions.datesOf(file) : newest.keySet()).forEach(date -> {
-            if (dates.contains(date) && (allVersions || newest.get(date).equals(batch))) {
+        newest.forEach((date, newestBatch) -> {
+            if (dates.contains(date) && newestBatch.equals(batch)) {
                 answered.add((int) date.toEpochDay());
             }
         });

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * The lake's candles that some alert window needs, held per symbol in columns rather than as records (a run may
@@ -105,13 +103,6 @@ final class CandleBuffer {
         private double[] close = new double[16];
         private long[] volume = new long[16];
         private int size;
-
-        /** A candle from a record of a bar table. */
-        void add(long time, GenericRecord record) {
-            add(time, ((Number) record.get("open")).doubleValue(), ((Number) record.get("high")).doubleValue(),
-                    ((Number) record.get("low")).doubleValue(), ((Number) record.get("close")).doubleValue(),
-                    ((Number) record.get("volume")).longValue());
-        }
 
         void add(long time, double o, double h, double l, double c, long v) {
             if (size == ts.length) {
@@ -216,18 +207,6 @@ final class CandleBuffer {
 
         long volume(int i) {
             return volume[i];
-        }
-
-        GenericRecord record(int i, String symbol) {
-            GenericData.Record record = new GenericData.Record(SliceSchemas.CANDLE);
-            record.put("symbol", symbol);
-            record.put("ts", ts[i]);
-            record.put("open", open[i]);
-            record.put("high", high[i]);
-            record.put("low", low[i]);
-            record.put("close", close[i]);
-            record.put("volume", volume[i]);
-            return record;
         }
 
         private int lowerBound(long time) {

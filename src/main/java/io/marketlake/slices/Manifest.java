@@ -74,18 +74,22 @@ final class Manifest {
     /** Files as the manifest lists them: path relative to {@code root} with '/' separators, sha256, rows. */
     private static ArrayNode files(Path root, List<Path> files) {
         // hundreds of files: hashed and counted on the lake's threads, listed in order
-        List<java.util.concurrent.Callable<Object[]>> reads = new java.util.ArrayList<>();
+        List<java.util.concurrent.Callable<Listed>> reads = new java.util.ArrayList<>();
         for (Path file : files) {
-            reads.add(() -> new Object[] {Hashes.sha256(file), Hashes.parquetRows(file)});
+            reads.add(() -> new Listed(Hashes.sha256(file), Hashes.parquetRows(file)));
         }
-        List<Object[]> read = io.marketlake.lake.LakeThreads.all(reads);
+        List<Listed> read = io.marketlake.lake.LakeThreads.all(reads);
         ArrayNode entries = JSON.createArrayNode();
         for (int i = 0; i < files.size(); i++) {
             ObjectNode entry = entries.addObject();
             entry.put("path", root.relativize(files.get(i)).toString().replace('\\', '/'));
-            entry.put("sha256", (String) read.get(i)[0]);
-            entry.put("rows", (Long) read.get(i)[1]);
+            entry.put("sha256", read.get(i).sha256());
+            entry.put("rows", read.get(i).rows());
         }
         return entries;
+    }
+
+    /** What the manifest says of a file besides its path. */
+    private record Listed(String sha256, long rows) {
     }
 }

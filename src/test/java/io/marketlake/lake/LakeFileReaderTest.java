@@ -49,7 +49,8 @@ class LakeFileReaderTest {
 
         new LakeFileReader(lake).read(file, given::add);
 
-        assertThat(given).extracting(LakeReader::tradingDate).map(Object::toString)
+        assertThat(given).extracting(record -> java.time.LocalDate.ofEpochDay(
+                ((Number) record.get(LakeColumns.TRADING_DATE)).longValue())).map(Object::toString)
                 .containsExactlyInAnyOrder("2026-02-17", "2026-02-18");
         assertThat(given).allSatisfy(record -> assertThat(record.get("close")).isEqualTo(90.5));
     }

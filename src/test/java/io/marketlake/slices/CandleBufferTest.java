@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,15 +77,15 @@ class CandleBufferTest {
     void candles_added_out_of_order_are_held_by_time_and_a_repeated_time_once() {
         CandleBuffer.Candles candles = new CandleBuffer.Candles();
         for (int i = 40; i >= 1; i--) {
-            candles.add(i, record(i));
+            add(candles, i);
         }
-        candles.add(7, record(7));
+        add(candles, 7);
 
         candles.seal();
 
         assertThat(times(candles)).containsExactlyElementsOf(Stream.iterate(1L, i -> i + 1).limit(40).toList());
         for (int i = 0; i < candles.size(); i++) {
-            assertThat(candles.record(i, "HEJ6").get("close")).as("its own close").isEqualTo((double) candles.ts(i));
+            assertThat(candles.close(i)).as("its own close").isEqualTo((double) candles.ts(i));
         }
     }
 
@@ -94,7 +93,7 @@ class CandleBufferTest {
     void a_range_counts_its_candles_from_its_start_up_to_its_end() {
         CandleBuffer.Candles candles = new CandleBuffer.Candles();
         for (long ts : new long[] {10, 20, 30, 40}) {
-            candles.add(ts, record(ts));
+            add(candles, ts);
         }
         candles.seal();
 
@@ -123,13 +122,8 @@ class CandleBufferTest {
         return times;
     }
 
-    private static GenericData.Record record(double close) {
-        GenericData.Record record = new GenericData.Record(SliceSchemas.CANDLE);
-        record.put("open", close);
-        record.put("high", close);
-        record.put("low", close);
-        record.put("close", close);
-        record.put("volume", 1L);
-        return record;
+    /** A candle at {@code ts} whose prices are all {@code ts}. */
+    private static void add(CandleBuffer.Candles candles, long ts) {
+        candles.add(ts, ts, ts, ts, ts, 1L);
     }
 }
