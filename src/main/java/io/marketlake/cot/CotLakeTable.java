@@ -29,7 +29,7 @@ public final class CotLakeTable extends LakeTable<CotReport> {
                 LakeColumn.ofString("cftc_code", CotReport::cftcCode),
                 LakeColumn.ofString("market_name", CotReport::marketName)));
         for (CotFigure figure : CotFigure.ALL) {
-            columns.add(LakeColumn.ofLong(figure.lakeColumn(), figure::of));
+            columns.add(LakeColumn.ofLong(figure.lakeColumn(), (CotReport report) -> figure.of(report)));
         }
         columns.add(LakeColumn.ofString("source", CotReport::source).doc("the CFTC file the row came from"));
         return columns;

@@ -37,9 +37,35 @@ import org.apache.parquet.schema.PrimitiveType;
  * parquet-avro's does: readers (ours through parquet-avro, DuckDB, Spark) see the files parquet-avro wrote.
  *
  * @param <T> a row; its column values are Long, Integer, Double, Boolean, a CharSequence, or null where the column
- *            may be empty
+ *            may be empty, or read with no boxing where the function is a {@link LongValue} or {@link DoubleValue}
  */
 public final class ColumnarParquetWriter<T> implements AutoCloseable {
+
+    /**
+     * A column's value of a row as a long (an INT64 or INT32 column), never empty. Given where a column's function is
+     * asked for, it is read with no {@code Long} made per row: boxing each value of a few million rows is a fifth
+     * of a lake write.
+     */
+    @FunctionalInterface
+    public interface LongValue<T> extends Function<T, Object> {
+        long valueOf(T row);
+
+        @Override
+        default Object apply(T row) {
+            return valueOf(row);
+        }
+    }
+
+    /** A column's value of a row as a double (a DOUBLE column), never empty: see {@link LongValue}. */
+    @FunctionalInterface
+    public interface DoubleValue<T> extends Function<T, Object> {
+        double valueOf(T row);
+
+        @Override
+        default Object apply(T row) {
+            return valueOf(row);
+        }
+    }
 
     /** DuckDB's row group size: memory stays bounded for a streamed file of millions of rows. */
     static final int ROW_GROUP_ROWS = 122_880;
@@ -54,7 +80,8 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     private final PageBuffer page = new PageBuffer();
     private final ParquetFileWriter file;
     private final List<Column> columns;
-    private final List<Function<? super T, Object>> values;
+    /** How many values each column's buffer holds at first: grown by doubling up to a row group. */
+    private final int initialCapacity;
     private int rows;
 
     /**
@@ -62,16 +89,28 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
      */
     public ColumnarParquetWriter(Path target, Schema avro, List<Function<? super T, Object>> values,
             CompressionCodecName codec) throws IOException {
+        this(target, avro, values, codec, 0);
+    }
+
+    /**
+     * @param values       each column's value of a row, in the schema's field order
+     * @param expectedRows how many rows will come, if known (else 0): the buffers are made that large at once, not
+     *                     grown by copies, which for a batch of big files would be as much garbage as the buffers
+     */
+    public ColumnarParquetWriter(Path target, Schema avro, List<Function<? super T, Object>> values,
+            CompressionCodecName codec, long expectedRows) throws IOException {
         this.avro = avro;
+        this.initialCapacity = (int) Math.max(1024, Math.min(expectedRows, ROW_GROUP_ROWS));
         this.codec = codec;
-        this.values = List.copyOf(values);
         MessageType schema = new AvroSchemaConverter(new PlainParquetConfiguration()).convert(avro);
         List<ColumnDescriptor> descriptors = schema.getColumns();
         if (!ColumnRecords.reads(schema) || descriptors.size() != values.size()) {
             throw new IllegalArgumentException("not a flat schema of " + values.size() + " columns: " + avro);
         }
         columns = new ArrayList<>(descriptors.size());
-        for (ColumnDescriptor descriptor : descriptors) {
+        for (int c = 0; c < descriptors.size(); c++) {
+            ColumnDescriptor descriptor = descriptors.get(c);
+            Function<? super T, Object> value = values.get(c);
             boolean optional = descriptor.getMaxDefinitionLevel() > 0;
             LogicalTypeAnnotation logical = descriptor.getPrimitiveType().getLogicalTypeAnnotation();
             boolean text = logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
@@ -82,14 +121,20 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
                 // values of these come as BigDecimal or bytes, which the buffers do not take
                 throw new IllegalArgumentException("no column writer for " + descriptor + " (" + logical + ")");
             }
-            columns.add(switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
-                case INT64 -> new LongColumn(descriptor, optional, false);
-                case INT32 -> new LongColumn(descriptor, optional, true);
-                case DOUBLE -> new DoubleColumn(descriptor, optional);
-                case BINARY -> new StringColumn(descriptor, optional);
-                case BOOLEAN -> new BooleanColumn(descriptor, optional);
+            Column column = switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
+                case INT64 -> new LongColumn(descriptor, optional, false, value);
+                case INT32 -> new LongColumn(descriptor, optional, true, value);
+                case DOUBLE -> new DoubleColumn(descriptor, optional, value);
+                case BINARY -> new StringColumn(descriptor, optional, value);
+                case BOOLEAN -> new BooleanColumn(descriptor, optional, value);
                 default -> throw new IllegalArgumentException("no column writer for " + descriptor);
-            });
+            };
+            if (value instanceof LongValue<?> && !(column instanceof LongColumn)
+                    || value instanceof DoubleValue<?> && !(column instanceof DoubleColumn)) {
+                throw new IllegalArgumentException("column " + descriptor.getPath()[0] + " is " + descriptor
+                        .getPrimitiveType().getPrimitiveTypeName() + ", not what its value function gives");
+            }
+            columns.add(column);
         }
         compressor = new PageCompressor(codec);
         try {
@@ -105,7 +150,7 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
 
     public void write(T row) throws IOException {
         for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).add(values.get(i).apply(row));
+            columns.get(i).take(row);
         }
         if (++rows == ROW_GROUP_ROWS) {
             flushRowGroup();
@@ -155,18 +200,26 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
 
         final ColumnDescriptor descriptor;
         final boolean optional;
+        /** The column's value of a row. */
+        final Function<? super T, Object> value;
         /** Whether row i of the group has a value (optional columns only). */
         boolean[] present = new boolean[0];
         int nulls;
         /** Values stored (non-null ones). */
         int count;
 
-        Column(ColumnDescriptor descriptor, boolean optional) {
+        Column(ColumnDescriptor descriptor, boolean optional, Function<? super T, Object> value) {
             this.descriptor = descriptor;
             this.optional = optional;
+            this.value = value;
             if (optional) {
                 present = new boolean[ROW_GROUP_ROWS];
             }
+        }
+
+        /** Adds the row's value of this column. */
+        void take(T row) {
+            add(value.apply(row));
         }
 
         /** Adds the current row's value; an empty value only where the column is optional. */
@@ -280,11 +333,25 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     private final class LongColumn extends Column {
 
         private final boolean int32;
-        private long[] values = new long[1024];
+        /** The value function when it reads longs, else null. */
+        private final LongValue<? super T> longs;
+        private long[] values = new long[initialCapacity];
 
-        LongColumn(ColumnDescriptor descriptor, boolean optional, boolean int32) {
-            super(descriptor, optional);
+        @SuppressWarnings("unchecked")
+        LongColumn(ColumnDescriptor descriptor, boolean optional, boolean int32, Function<? super T, Object> value) {
+            super(descriptor, optional, value);
             this.int32 = int32;
+            this.longs = value instanceof LongValue<?> ? (LongValue<? super T>) value : null;
+        }
+
+        @Override
+        void take(T row) {
+            if (longs == null) {
+                super.take(row);
+            } else {
+                noteValue(true);
+                add(longs.valueOf(row));
+            }
         }
 
         @Override
@@ -339,21 +406,39 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     /** DOUBLE values, their dictionary keyed by bit pattern (so -0.0 and 0.0 stay distinct, as written). */
     private final class DoubleColumn extends Column {
 
-        private double[] values = new double[1024];
+        /** The value function when it reads doubles, else null. */
+        private final DoubleValue<? super T> doubles;
+        private double[] values = new double[initialCapacity];
         private long[] bits = new long[0];
 
-        DoubleColumn(ColumnDescriptor descriptor, boolean optional) {
-            super(descriptor, optional);
+        @SuppressWarnings("unchecked")
+        DoubleColumn(ColumnDescriptor descriptor, boolean optional, Function<? super T, Object> value) {
+            super(descriptor, optional, value);
+            this.doubles = value instanceof DoubleValue<?> ? (DoubleValue<? super T>) value : null;
+        }
+
+        @Override
+        void take(T row) {
+            if (doubles == null) {
+                super.take(row);
+            } else {
+                noteValue(true);
+                add(doubles.valueOf(row));
+            }
         }
 
         @Override
         void add(Object value) {
             if (noteValue(value != null)) {
-                if (count == values.length) {
-                    values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
-                }
-                values[count++] = (Double) value;
+                add((double) (Double) value);
             }
+        }
+
+        void add(double value) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, Math.min(ROW_GROUP_ROWS, count * 2));
+            }
+            values[count++] = value;
         }
 
         @Override
@@ -397,12 +482,12 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     /** BYTE_ARRAY (UTF-8 string) values, their dictionary keyed by the strings themselves (hashes are cached). */
     private final class StringColumn extends Column {
 
-        private String[] values = new String[1024];
+        private String[] values = new String[initialCapacity];
         /** Whether every value the page holds is ASCII, known once the page is written. */
         private boolean allAscii;
 
-        StringColumn(ColumnDescriptor descriptor, boolean optional) {
-            super(descriptor, optional);
+        StringColumn(ColumnDescriptor descriptor, boolean optional, Function<? super T, Object> value) {
+            super(descriptor, optional, value);
         }
 
         @Override
@@ -514,10 +599,10 @@ public final class ColumnarParquetWriter<T> implements AutoCloseable {
     /** BOOLEAN values: PLAIN, one bit each, least significant bit first (Parquet has no boolean dictionary). */
     private final class BooleanColumn extends Column {
 
-        private boolean[] values = new boolean[1024];
+        private boolean[] values = new boolean[initialCapacity];
 
-        BooleanColumn(ColumnDescriptor descriptor, boolean optional) {
-            super(descriptor, optional);
+        BooleanColumn(ColumnDescriptor descriptor, boolean optional, Function<? super T, Object> value) {
+            super(descriptor, optional, value);
         }
 
         @Override

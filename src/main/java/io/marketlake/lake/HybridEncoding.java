@@ -50,16 +50,28 @@ final class HybridEncoding {
         return end - i;
     }
 
+    /** {@code length} values (a multiple of 8) in {@code length * bitWidth / 8} bytes, written straight into the page. */
     private static void pack(int[] values, int count, int start, int length, int bitWidth, PageBuffer page) {
         long mask = bitWidth == 32 ? 0xFFFF_FFFFL : (1L << bitWidth) - 1;
+        int at = page.claim(length / 8 * bitWidth);
+        byte[] out = page.array();
         long bits = 0;
         int held = 0;
-        for (int k = start; k < start + length; k++) {
-            long value = k < count ? values[k] & mask : 0;
-            bits |= value << held;
+        int end = Math.min(start + length, count);
+        for (int k = start; k < end; k++) {
+            bits |= (values[k] & mask) << held;
             held += bitWidth;
             while (held >= 8) {
-                page.write((int) bits);
+                out[at++] = (byte) bits;
+                bits >>>= 8;
+                held -= 8;
+            }
+        }
+        // the last group's padding: zeros up to the claimed end
+        for (int k = end; k < start + length; k++) {
+            held += bitWidth;
+            while (held >= 8) {
+                out[at++] = (byte) bits;
                 bits >>>= 8;
                 held -= 8;
             }

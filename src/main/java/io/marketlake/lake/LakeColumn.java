@@ -1,7 +1,12 @@
 package io.marketlake.lake;
 
+import io.marketlake.lake.ColumnarParquetWriter.DoubleValue;
+import io.marketlake.lake.ColumnarParquetWriter.LongValue;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.apache.avro.Schema;
 
 /**
@@ -21,9 +26,10 @@ public final class LakeColumn<T> {
     private final Kind kind;
     private final boolean optional;
     private final String doc;
-    private final Function<T, ?> value;
+    /** A row's value (an instant for a timestamp); a {@link LongValue} or {@link DoubleValue} where never empty. */
+    private final Function<T, Object> value;
 
-    private LakeColumn(String name, Kind kind, boolean optional, String doc, Function<T, ?> value) {
+    private LakeColumn(String name, Kind kind, boolean optional, String doc, Function<T, Object> value) {
         this.name = name;
         this.kind = kind;
         this.optional = optional;
@@ -31,29 +37,42 @@ public final class LakeColumn<T> {
         this.value = value;
     }
 
+    /** A long that may be missing (null). */
     public static <T> LakeColumn<T> ofLong(String name, Function<T, Long> value) {
-        return new LakeColumn<>(name, Kind.LONG, false, null, value);
+        return new LakeColumn<>(name, Kind.LONG, false, null, value::apply);
     }
 
-    public static <T> LakeColumn<T> ofInt(String name, Function<T, Integer> value) {
-        return new LakeColumn<>(name, Kind.INT, false, null, value);
+    /** A long always there, read with no boxing. */
+    public static <T> LakeColumn<T> ofLong(String name, ToLongFunction<T> value) {
+        return new LakeColumn<>(name, Kind.LONG, false, null, (LongValue<T>) value::applyAsLong);
     }
 
+    public static <T> LakeColumn<T> ofInt(String name, ToIntFunction<T> value) {
+        return new LakeColumn<>(name, Kind.INT, false, null, (LongValue<T>) value::applyAsInt);
+    }
+
+    /** A double that may be missing (null). */
     public static <T> LakeColumn<T> ofDouble(String name, Function<T, Double> value) {
-        return new LakeColumn<>(name, Kind.DOUBLE, false, null, value);
+        return new LakeColumn<>(name, Kind.DOUBLE, false, null, value::apply);
+    }
+
+    /** A double always there, read with no boxing. */
+    public static <T> LakeColumn<T> ofDouble(String name, ToDoubleFunction<T> value) {
+        return new LakeColumn<>(name, Kind.DOUBLE, false, null, (DoubleValue<T>) value::applyAsDouble);
     }
 
     public static <T> LakeColumn<T> ofString(String name, Function<T, String> value) {
-        return new LakeColumn<>(name, Kind.STRING, false, null, value);
+        return new LakeColumn<>(name, Kind.STRING, false, null, value::apply);
     }
 
     /** An instant, stored as {@link LakeColumns#timestamp() microseconds}; a null instant stays null. */
     public static <T> LakeColumn<T> ofTimestamp(String name, Function<T, Instant> value) {
-        return new LakeColumn<>(name, Kind.TIMESTAMP, false, null, value.andThen(LakeColumns::micros));
+        return new LakeColumn<>(name, Kind.TIMESTAMP, false, null, value::apply);
     }
 
     /** The same column, which may be empty: a union with null first, defaulting to null. */
     public LakeColumn<T> optional() {
+        // (a LongValue or DoubleValue is never empty: written as an optional column, every row has its value)
         return new LakeColumn<>(name, kind, true, doc, value);
     }
 
@@ -84,8 +103,24 @@ public final class LakeColumn<T> {
         return kind;
     }
 
-    /** The value stored for {@code row}: a Long, Integer, Double or String, or null when empty. */
-    Object stored(T row) {
-        return value.apply(row);
+    /**
+     * The value stored for a row (a Long, Integer, Double or String, or null when empty), as the column writer reads
+     * it: with no boxing where it is never empty.
+     */
+    Function<T, Object> storedValue() {
+        if (kind != Kind.TIMESTAMP) {
+            return value;
+        }
+        Function<T, Object> instants = value;
+        if (optional) {
+            return row -> LakeColumns.micros((Instant) instants.apply(row));
+        }
+        return (LongValue<T>) row -> {
+            Instant instant = (Instant) instants.apply(row);
+            if (instant == null) {
+                throw new IllegalArgumentException("column " + name + " may not be empty");
+            }
+            return LakeColumns.epochMicros(instant);
+        };
     }
 }

@@ -36,9 +36,10 @@ public final class LakeColumns {
     }
 
     public static Long micros(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
+        return instant == null ? null : epochMicros(instant);
+    }
+
+    static long epochMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 

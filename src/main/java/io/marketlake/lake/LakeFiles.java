@@ -40,46 +40,97 @@ public final class LakeFiles {
             files.forEach(this::write);
             return files;
         }
+        // each file, once written under its temp name, is made durable and renamed on a sync thread while its
+        // worker writes the next one: its own order (force, rename, force the directory) is kept
+        List<java.util.concurrent.Future<Void>> placing = java.util.Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
         for (LakeFile file : files) {
             writes.add(() -> {
-                write(file);
+                Path temp = writeTemp(file);
+                if (temp != null) {
+                    placing.add(LakeThreads.SYNC.submit(() -> {
+                        place(file, temp);
+                        return null;
+                    }));
+                }
                 return null;
             });
         }
-        LakeThreads.all(writes);
+        RuntimeException failure = null;
+        try {
+            LakeThreads.all(writes);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            LakeThreads.await(List.copyOf(placing));
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         return files;
     }
 
     private void write(LakeFile file) {
-        Path target = root.resolve(file.relativePath()).normalize();
-        if (!target.startsWith(root) || file.records().size() == 0) {
-            throw new IllegalArgumentException("not a lake file: " + file.relativePath());
+        Path temp = writeTemp(file);
+        if (temp != null) {
+            place(file, temp);
         }
+    }
+
+    /** The file written under its temp name, not yet forced; null when the file is in the lake already. */
+    private Path writeTemp(LakeFile file) {
+        Path target = target(file);
         if (Files.exists(target)) {
-            return;
+            return null;
         }
         Path temp = DurableFiles.tempFor(target);
         try {
             Files.createDirectories(target.getParent());
             writeParquet(file.records(), temp);
-            DurableFiles.moveIntoPlace(temp, target);
-        } catch (UncheckedIOException e) {
-            deleteTemp(temp);
-            throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + e.getCause(),
-                    e.getCause());
+            return temp;
         } catch (IOException | RuntimeException e) {
-            deleteTemp(temp);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + io, io);
-            }
-            throw (RuntimeException) e;
+            throw failed(file, temp, e);
         }
+    }
+
+    /** The written temp file forced to disk and renamed to its name in the lake, its directory forced. */
+    private void place(LakeFile file, Path temp) {
+        try {
+            DurableFiles.moveIntoPlace(temp, target(file));
+        } catch (IOException | RuntimeException e) {
+            throw failed(file, temp, e);
+        }
+    }
+
+    private Path target(LakeFile file) {
+        Path target = root.resolve(file.relativePath()).normalize();
+        if (!target.startsWith(root) || file.records().size() == 0) {
+            throw new IllegalArgumentException("not a lake file: " + file.relativePath());
+        }
+        return target;
+    }
+
+    /** The temp file deleted, and the failure naming the lake file. */
+    private static RuntimeException failed(LakeFile file, Path temp, Exception e) {
+        deleteTemp(temp);
+        IOException io = e instanceof IOException direct ? direct
+                : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+        if (io != null) {
+            return new UncheckedIOException("cannot write lake file " + file.relativePath() + ": " + io, io);
+        }
+        return (RuntimeException) e;
     }
 
     private <T> void writeParquet(LakeRecords<T> records, Path temp) throws IOException {
         ColumnarParquetWriter<T> writer = new ColumnarParquetWriter<>(temp, records.schema(), records.storedValues(),
-                compression);
+                compression, records.size());
         boolean finished = false;
         try {
             records.forEach(row -> {

@@ -65,13 +65,13 @@ public final class LakeRecords<T> {
     /** Each stored column's value of a row, in the stored schema's order: trading date, the table's, batch columns. */
     List<Function<? super T, Object>> storedValues() {
         List<Function<? super T, Object>> values = new ArrayList<>();
-        values.add(row -> Math.toIntExact(table.epochDay(row)));
+        values.add((ColumnarParquetWriter.LongValue<T>) row -> Math.toIntExact(table.epochDay(row)));
         for (LakeColumn<T> column : table.columns()) {
-            values.add(column::stored);
+            values.add(column.storedValue());
         }
         values.add(row -> batchId);
-        Long ingestedAt = ingestedAtMicros;
-        values.add(row -> ingestedAt);
+        long ingestedAt = ingestedAtMicros;
+        values.add((ColumnarParquetWriter.LongValue<T>) row -> ingestedAt);
         return values;
     }
 

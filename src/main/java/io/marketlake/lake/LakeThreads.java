@@ -17,6 +17,17 @@ public final class LakeThreads {
         return thread;
     });
 
+    /**
+     * The threads that make written files durable (force, rename, force the directory): a worker hands a finished
+     * file over and goes on to its next one instead of waiting for the disk. They wait on I/O, so they are not
+     * counted against the cores.
+     */
+    public static final ExecutorService SYNC = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "lake-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private LakeThreads() {
     }
 
@@ -29,6 +40,14 @@ public final class LakeThreads {
         for (java.util.concurrent.Callable<T> task : tasks) {
             running.add(POOL.submit(task));
         }
+        return await(running);
+    }
+
+    /**
+     * Waits for every task; their results in order. The first failure is thrown once every task has finished, so
+     * none is left running behind the caller.
+     */
+    public static <T> java.util.List<T> await(java.util.List<java.util.concurrent.Future<T>> running) {
         java.util.List<T> results = new java.util.ArrayList<>();
         RuntimeException first = null;
         for (java.util.concurrent.Future<T> task : running) {

@@ -31,6 +31,14 @@ final class PageBuffer extends OutputStream {
         return BytesInput.from(bytes, 0, size);
     }
 
+    /** Makes room for {@code length} bytes and counts them written; returns where the caller writes them. */
+    int claim(int length) {
+        ensure(length);
+        int at = size;
+        size += length;
+        return at;
+    }
+
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
