@@ -3,6 +3,8 @@ package io.marketlake.lake;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -21,36 +23,54 @@ public final class LakeRecords<T> {
     private final String batchId;
     private final long ingestedAtMicros;
     private final long size;
-    private final Consumer<Consumer<T>> rows;
+    /** Held rows by trading date (epoch day), each day's in the order they came; null when streamed. */
+    private final SortedMap<Long, List<T>> days;
+    /** Streamed rows, all of {@link #writingDay}; null when held. */
+    private final Consumer<Consumer<T>> streamed;
     private final String description;
+    /**
+     * The trading date of the rows being pushed by {@link #forEach}: known from their day, so a row's date is not
+     * worked out again for its column (rows are pushed a day at a time, on the thread that writes the file).
+     */
+    private long writingDay;
 
     private LakeRecords(LakeTable<T> table, String batchId, long ingestedAtMicros, long size,
-            Consumer<Consumer<T>> rows, String description) {
+            SortedMap<Long, List<T>> days, Consumer<Consumer<T>> streamed, long streamedDay, String description) {
         this.table = table;
         this.batchId = batchId;
         this.ingestedAtMicros = ingestedAtMicros;
         this.size = size;
-        this.rows = rows;
+        this.days = days;
+        this.streamed = streamed;
+        this.writingDay = streamedDay;
         this.description = description;
     }
 
     /**
-     * Rows held in memory, in no particular order: they are written ordered by trading date then the table's order,
-     * so the same batch always makes the same file. The sort happens when the file is written (on the thread that
-     * writes it), not when it is planned.
+     * Rows held in memory by trading date (epoch day), each day's in no particular order: they are written day by
+     * day, each day's rows in the table's order, so the same batch always makes the same file. The sort happens
+     * when the file is written (on the thread that writes it), not when it is planned.
      */
-    static <T> LakeRecords<T> held(LakeTable<T> table, String batchId, long ingestedAtMicros, List<T> rows) {
-        if (rows.isEmpty()) {
+    static <T> LakeRecords<T> held(LakeTable<T> table, String batchId, long ingestedAtMicros,
+            SortedMap<Long, List<T>> days) {
+        long size = 0;
+        for (List<T> day : days.values()) {
+            size += day.size();
+        }
+        if (size == 0) {
             throw new IllegalArgumentException("a lake file has at least one record");
         }
-        Consumer<Consumer<T>> sorted = each -> inFileOrder(table, rows).forEach(each);
-        return new LakeRecords<>(table, batchId, ingestedAtMicros, rows.size(), sorted, rows.size() + " records");
+        return new LakeRecords<>(table, batchId, ingestedAtMicros, size, days, null, 0, size + " records");
     }
 
-    /** Rows pushed again from where they wait each time the file is written, in the order they come. */
-    static <T> LakeRecords<T> streamed(LakeTable<T> table, String batchId, long ingestedAtMicros, long size,
-            Consumer<Consumer<T>> rows) {
-        return new LakeRecords<>(table, batchId, ingestedAtMicros, size, rows, size + " streamed records");
+    /**
+     * Rows of one trading date (epoch day) pushed again from where they wait each time the file is written, in the
+     * order they come; {@code rows} checks each is of that date.
+     */
+    static <T> LakeRecords<T> streamed(LakeTable<T> table, String batchId, long ingestedAtMicros, long epochDay,
+            long size, Consumer<Consumer<T>> rows) {
+        return new LakeRecords<>(table, batchId, ingestedAtMicros, size, null, rows, epochDay,
+                size + " streamed records");
     }
 
     public long size() {
@@ -62,10 +82,13 @@ public final class LakeRecords<T> {
         return LakeColumns.stored(table);
     }
 
-    /** Each stored column's value of a row, in the stored schema's order: trading date, the table's, batch columns. */
+    /**
+     * Each stored column's value of a row, in the stored schema's order: trading date, the table's, batch columns.
+     * Valid for the rows {@link #forEach} is pushing (the trading date is theirs).
+     */
     List<Function<? super T, Object>> storedValues() {
         List<Function<? super T, Object>> values = new ArrayList<>();
-        values.add((ColumnarParquetWriter.LongValue<T>) row -> Math.toIntExact(table.epochDay(row)));
+        values.add((ColumnarParquetWriter.LongValue<T>) row -> writingDay);
         for (LakeColumn<T> column : table.columns()) {
             values.add(column.storedValue());
         }
@@ -77,40 +100,21 @@ public final class LakeRecords<T> {
 
     /** Each row in file order; a streamed source reads its input again for every call. */
     public void forEach(Consumer<T> each) {
-        rows.accept(each);
+        if (days == null) {
+            streamed.accept(each);
+            return;
+        }
+        Comparator<T> order = table.order();
+        for (Map.Entry<Long, List<T>> day : days.entrySet()) {
+            // sorted where they are held: a second write (a retry) finds them in order already
+            day.getValue().sort(order);
+            writingDay = day.getKey();
+            day.getValue().forEach(each);
+        }
     }
 
     @Override
     public String toString() {
         return description;
-    }
-
-    /**
-     * The rows by trading date, then the table's order: bucketed by day first (a counting pass; the rows of a file
-     * are one month's), so the comparator only orders the rows of one day.
-     */
-    private static <T> List<T> inFileOrder(LakeTable<T> table, List<T> rows) {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        long[] days = new long[rows.size()];
-        for (int i = 0; i < days.length; i++) {
-            days[i] = table.epochDay(rows.get(i));
-            first = Math.min(first, days[i]);
-            last = Math.max(last, days[i]);
-        }
-        List<List<T>> byDay = new ArrayList<>();
-        for (long day = first; day <= last; day++) {
-            byDay.add(new ArrayList<>());
-        }
-        for (int i = 0; i < days.length; i++) {
-            byDay.get((int) (days[i] - first)).add(rows.get(i));
-        }
-        List<T> ordered = new ArrayList<>(rows.size());
-        Comparator<T> order = table.order();
-        for (List<T> day : byDay) {
-            day.sort(order);
-            ordered.addAll(day);
-        }
-        return ordered;
     }
 }

@@ -38,26 +38,31 @@ public final class LakeWriter {
     /** The batch's files: its rows grouped by partition, each group one file (ordered when it is written). */
     public <T> List<LakeFile> plan(LakeTable<T> table, String market, List<T> rows, String batchId) {
         long ingestedAt = LakeColumns.micros(clock.instant());
-        // a partition is a month: rows grouped by year * 12 + month, and each group's path made once
-        Map<Integer, List<T>> byMonth = new TreeMap<>();
-        // rows come day by day: the month's list is looked up again only when the day changes
+        // rows by trading date (epoch day), in the order they come; rows come day by day, so a day's list is
+        // looked up again only when the day changes
+        TreeMap<Long, List<T>> byDay = new TreeMap<>();
         long day = Long.MIN_VALUE;
-        List<T> dayList = null;
+        List<T> dayRows = null;
         for (T row : rows) {
             long epochDay = table.epochDay(row);
             if (epochDay != day) {
-                LocalDate date = LocalDate.ofEpochDay(epochDay);
-                dayList = byMonth.computeIfAbsent(date.getYear() * 12 + date.getMonthValue() - 1,
-                        month -> new ArrayList<>());
+                dayRows = byDay.computeIfAbsent(epochDay, newDay -> new ArrayList<>());
                 day = epochDay;
             }
-            dayList.add(row);
+            dayRows.add(row);
         }
+        // a partition is a month: the days of a month (year * 12 + month - 1) make one file
+        Map<Integer, TreeMap<Long, List<T>>> byMonth = new TreeMap<>();
+        byDay.forEach((epochDay, oneDay) -> {
+            LocalDate date = LocalDate.ofEpochDay(epochDay);
+            byMonth.computeIfAbsent(date.getYear() * 12 + date.getMonthValue() - 1, month -> new TreeMap<>())
+                    .put(epochDay, oneDay);
+        });
         List<LakeFile> files = new ArrayList<>();
-        byMonth.forEach((month, monthRows) -> {
+        byMonth.forEach((month, days) -> {
             LocalDate firstOfMonth = LocalDate.of(month / 12, month % 12 + 1, 1);
             files.add(new LakeFile(LakeLayout.partition(table.dataType(), market, firstOfMonth) + "/" + batchId
-                    + LakeLayout.DATA_SUFFIX, LakeRecords.held(table, batchId, ingestedAt, monthRows)));
+                    + LakeLayout.DATA_SUFFIX, LakeRecords.held(table, batchId, ingestedAt, days)));
         });
         files.sort(java.util.Comparator.comparing(LakeFile::relativePath));
         return files;
@@ -92,6 +97,6 @@ public final class LakeWriter {
             }
         };
         return List.of(new LakeFile(LakeLayout.partition(table.dataType(), market, date) + "/" + batchId
-                + LakeLayout.DATA_SUFFIX, LakeRecords.streamed(table, batchId, ingestedAt, count, checked)));
+                + LakeLayout.DATA_SUFFIX, LakeRecords.streamed(table, batchId, ingestedAt, epochDay, count, checked)));
     }
 }
