@@ -20,6 +20,8 @@ final class AlertWindows {
     record Span(long start, long anchor, long end) {
     }
 
+    private static final long[][] NO_RANGES = new long[0][];
+
     private final Map<String, long[][]> ranges;
     private final long first;
     private final long last;
@@ -69,6 +71,11 @@ final class AlertWindows {
     /** The UTC date of the latest candle a window holds; only when not empty. */
     LocalDate lastDate() {
         return LocalDate.ofInstant(LakeColumns.instant(last - 1), ZoneOffset.UTC);
+    }
+
+    /** A symbol's windows as sorted, disjoint [start, end) ranges; none for a symbol without an alert. */
+    long[][] ranges(String symbol) {
+        return ranges.getOrDefault(symbol, NO_RANGES);
     }
 
     boolean covers(String symbol, long ts) {

@@ -176,16 +176,16 @@ final class CandleBuffer {
 
         /** Candles with time in [from, to). */
         int count(long from, long to) {
-            return lowerBound(to) - lowerBound(from);
+            return indexOf(to) - indexOf(from);
         }
 
         Long first(long from, long to) {
-            int i = lowerBound(from);
+            int i = indexOf(from);
             return i < size && ts[i] < to ? ts[i] : null;
         }
 
         Long last(long from, long to) {
-            int i = lowerBound(to) - 1;
+            int i = indexOf(to) - 1;
             return i >= 0 && ts[i] >= from ? ts[i] : null;
         }
 
@@ -209,7 +209,8 @@ final class CandleBuffer {
             return volume[i];
         }
 
-        private int lowerBound(long time) {
+        /** The index of the first candle at or after {@code time}; {@link #size} when there is none. */
+        int indexOf(long time) {
             int low = 0;
             int high = size;
             while (low < high) {
