@@ -20,6 +20,8 @@ final class AlertWindows {
     record Span(long start, long anchor, long end) {
     }
 
+    private static final long[][] NO_RANGES = new long[0][];
+
     private final Map<String, long[][]> ranges;
     private final long first;
     private final long last;
@@ -71,24 +73,59 @@ final class AlertWindows {
         return LocalDate.ofInstant(LakeColumns.instant(last - 1), ZoneOffset.UTC);
     }
 
+    /** A symbol's windows as sorted, disjoint [start, end) ranges; none for a symbol without an alert. */
+    long[][] ranges(String symbol) {
+        return ranges.getOrDefault(symbol, NO_RANGES);
+    }
+
     boolean covers(String symbol, long ts) {
-        long[][] symbolRanges = ranges.get(symbol);
-        if (symbolRanges == null) {
-            return false;
+        return cursor(symbol).covers(ts);
+    }
+
+    /** Tells which of a symbol's times its windows cover: see {@link Cursor}. */
+    Cursor cursor(String symbol) {
+        return new Cursor(ranges(symbol));
+    }
+
+    /**
+     * Whether a symbol's windows cover times asked one after the other: for times in ascending order (as a scan gives
+     * a symbol's candles) each answer is a step along the ranges from the one before, not a search of them.
+     */
+    static final class Cursor {
+
+        private final long[][] ranges;
+        /** The first range that ends after the time last asked. */
+        private int range;
+        private long lastTime = Long.MIN_VALUE;
+
+        private Cursor(long[][] ranges) {
+            this.ranges = ranges;
         }
-        int low = 0;
-        int high = symbolRanges.length - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (ts < symbolRanges[mid][0]) {
-                high = mid - 1;
-            } else if (ts >= symbolRanges[mid][1]) {
-                low = mid + 1;
-            } else {
-                return true;
+
+        boolean covers(long ts) {
+            if (ts < lastTime) {
+                range = firstEndingAfter(ts); // out of order: found again by a binary search
             }
+            lastTime = ts;
+            while (range < ranges.length && ts >= ranges[range][1]) {
+                range++;
+            }
+            return range < ranges.length && ts >= ranges[range][0];
         }
-        return false;
+
+        private int firstEndingAfter(long ts) {
+            int low = 0;
+            int high = ranges.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (ranges[mid][1] <= ts) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
     }
 
     /** Sorted, disjoint [start, end) ranges covering the given windows. */

@@ -29,7 +29,8 @@ final class CandleBuffer {
 
     /**
      * Reads, from the newest batch of each trading date, the candles the windows cover: the lake's row groups column
-     * by column (no record per candle), a symbol looked up again only where it changes from the row before.
+     * by column (no record per candle), a symbol and its windows looked up again only where it changes from the row
+     * before.
      */
     static CandleBuffer read(LakeReader lake, SliceConfig config, AlertWindows windows) {
         Map<String, Candles> candles = new HashMap<>();
@@ -50,6 +51,7 @@ final class CandleBuffer {
                     String symbol = null;
                     int symbolRow = -1;
                     Candles symbolCandles = null;
+                    AlertWindows.Cursor symbolWindows = null;
                     for (int row = 0; row < batch.rows(); row++) {
                         if (!batch.selected(row)) {
                             continue;
@@ -59,6 +61,7 @@ final class CandleBuffer {
                             symbolRow = row;
                             symbolCandles = symbol == null || !windows.symbols().contains(symbol) ? null
                                     : candles.computeIfAbsent(symbol, s -> new Candles());
+                            symbolWindows = symbolCandles == null ? null : windows.cursor(symbol);
                         }
                         if (symbolCandles == null) {
                             continue;
@@ -73,7 +76,7 @@ final class CandleBuffer {
                                     + LakeColumns.instant(ts) + " that is not on a " + config.interval().text()
                                     + " boundary: its bars are not of that interval");
                         }
-                        if (windows.covers(symbol, ts)) {
+                        if (symbolWindows.covers(ts)) {
                             symbolCandles.add(ts, batch.doubleValue(at[2], row), batch.doubleValue(at[3], row),
                                     batch.doubleValue(at[4], row), batch.doubleValue(at[5], row),
                                     batch.longValue(at[6], row));
@@ -125,11 +128,18 @@ final class CandleBuffer {
 
         /** Sorts by time; a time seen twice (the lake answers one batch per date, so only by mistake) keeps one. */
         void seal() {
-            int[] order = new int[size];
             boolean inOrder = true;
+            boolean distinct = true;
+            for (int i = 1; i < size; i++) {
+                inOrder &= ts[i - 1] <= ts[i];
+                distinct &= ts[i - 1] != ts[i];
+            }
+            if (inOrder && distinct) {
+                return; // the usual case: nothing to sort or drop, so the columns are kept as they are
+            }
+            int[] order = new int[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;
-                inOrder &= i == 0 || ts[i - 1] <= ts[i];
             }
             if (!inOrder) {
                 // a scan gives a symbol's candles in time order (dates in order, a file's rows by symbol then time):
@@ -176,16 +186,16 @@ final class CandleBuffer {
 
         /** Candles with time in [from, to). */
         int count(long from, long to) {
-            return lowerBound(to) - lowerBound(from);
+            return indexOf(to) - indexOf(from);
         }
 
         Long first(long from, long to) {
-            int i = lowerBound(from);
+            int i = indexOf(from);
             return i < size && ts[i] < to ? ts[i] : null;
         }
 
         Long last(long from, long to) {
-            int i = lowerBound(to) - 1;
+            int i = indexOf(to) - 1;
             return i >= 0 && ts[i] >= from ? ts[i] : null;
         }
 
@@ -209,7 +219,8 @@ final class CandleBuffer {
             return volume[i];
         }
 
-        private int lowerBound(long time) {
+        /** The index of the first candle at or after {@code time}; {@link #size} when there is none. */
+        int indexOf(long time) {
             int low = 0;
             int high = size;
             while (low < high) {

@@ -96,6 +96,6 @@ final class Coverage {
                 writer.write(record);
             }
         }
-        run.place(file);
+        run.list(List.of(run.place(file, rows.size())));
     }
 }

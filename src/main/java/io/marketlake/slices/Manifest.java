@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketlake.lake.LakeThreads;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * A run's manifest.json, so a run can be checked and reproduced: its inputs and outputs, each file with hash and
@@ -30,7 +33,7 @@ final class Manifest {
         this.configText = configText;
         this.alerts = alerts;
         this.alertsHash = Hashes.sha256(config.alerts());
-        this.lakeFiles = files(lakeRoot, lakeFiles);
+        this.lakeFiles = entries(lakeRoot, listed(lakeFiles));
         this.runId = config.runId() != null ? config.runId()
                 : "run-" + Hashes.sha256(config.spec().toString() + "|" + alertsHash + "|" + this.lakeFiles)
                         .substring(0, 16);
@@ -59,7 +62,7 @@ final class Manifest {
         lakeState.put("market", config.market());
         lakeState.put("versions", "newest batch per trading date");
         lakeState.set("files", lakeFiles);
-        manifest.set("outputs", files(run.dir(), run.outputs()));
+        manifest.set("outputs", entries(run.dir(), run.outputs()));
         ObjectNode summary = manifest.putObject("coverage");
         summary.put("alerts", coverage.rows().size());
         for (String status : List.of(Coverage.COMPLETE, Coverage.PARTIAL, Coverage.INSUFFICIENT)) {
@@ -71,25 +74,24 @@ final class Manifest {
         return JSON.writeValueAsBytes(manifest);
     }
 
-    /** Files as the manifest lists them: path relative to {@code root} with '/' separators, sha256, rows. */
-    private static ArrayNode files(Path root, List<Path> files) {
-        // hundreds of files: hashed and counted on the lake's threads, listed in order
-        List<java.util.concurrent.Callable<Listed>> reads = new java.util.ArrayList<>();
+    /** The lake files read, hashed and counted (several at once on the lake's threads), in order. */
+    private static List<ListedFile> listed(List<Path> files) {
+        List<Callable<ListedFile>> reads = new ArrayList<>();
         for (Path file : files) {
-            reads.add(() -> new Listed(Hashes.sha256(file), Hashes.parquetRows(file)));
+            reads.add(() -> new ListedFile(file, Hashes.sha256(file), Hashes.parquetRows(file)));
         }
-        List<Listed> read = io.marketlake.lake.LakeThreads.all(reads);
-        ArrayNode entries = JSON.createArrayNode();
-        for (int i = 0; i < files.size(); i++) {
-            ObjectNode entry = entries.addObject();
-            entry.put("path", root.relativize(files.get(i)).toString().replace('\\', '/'));
-            entry.put("sha256", read.get(i).sha256());
-            entry.put("rows", read.get(i).rows());
-        }
-        return entries;
+        return LakeThreads.all(reads);
     }
 
-    /** What the manifest says of a file besides its path. */
-    private record Listed(String sha256, long rows) {
+    /** Files as the manifest lists them: path relative to {@code root} with '/' separators, sha256, rows. */
+    private static ArrayNode entries(Path root, List<ListedFile> files) {
+        ArrayNode entries = JSON.createArrayNode();
+        for (ListedFile file : files) {
+            ObjectNode entry = entries.addObject();
+            entry.put("path", root.relativize(file.file()).toString().replace('\\', '/'));
+            entry.put("sha256", file.sha256());
+            entry.put("rows", file.rows());
+        }
+        return entries;
     }
 }

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -31,7 +33,7 @@ final class RunWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SliceExporter.class);
 
     private final Path dir;
-    private final List<Path> outputs = new ArrayList<>();
+    private final List<ListedFile> outputs = new ArrayList<>();
 
     private RunWriter(Path dir) {
         this.dir = dir;
@@ -71,48 +73,71 @@ final class RunWriter {
             int position = field.pos();
             fields.add(record -> record.get(position));
         }
-        return open(file, schema, fields, codec);
+        return open(file, schema, fields, codec, 0);
     }
 
-    /** As {@link #open(Path, Schema, CompressionCodecName)}, for rows of any kind: each field's value of a row. */
+    /**
+     * As {@link #open(Path, Schema, CompressionCodecName)}, for rows of any kind: each field's value of a row, and
+     * how many rows will come if known (else 0).
+     */
     <T> ColumnarParquetWriter<T> open(Path file, Schema schema, List<Function<? super T, Object>> fields,
-            CompressionCodecName codec) throws IOException {
+            CompressionCodecName codec, long expectedRows) throws IOException {
         Files.createDirectories(file.getParent());
-        return new ColumnarParquetWriter<>(temp(file), schema, fields, codec);
+        return new ColumnarParquetWriter<>(temp(file), schema, fields, codec, expectedRows);
     }
 
-    /** Gives a closed output its final name and lists it among the run's outputs. */
-    void place(Path file) throws IOException {
-        DurableFiles.moveIntoPlace(temp(file), file);
-        outputs.add(file);
+    /**
+     * Starts placing a closed output of {@code rows} rows: its sha256 is taken here, from the bytes just written
+     * (still in the page cache, so nothing is read from the disk again), then a sync thread forces it to disk and
+     * gives it its final name while the caller goes on writing. The run lists it once given to {@link #list}. Its
+     * directory is forced when the run is sealed, with all the others at once.
+     */
+    Future<ListedFile> place(Path file, long rows) {
+        Path temp = temp(file);
+        String sha256 = Hashes.sha256(temp);
+        return LakeThreads.SYNC.submit(() -> {
+            DurableFiles.force(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            return new ListedFile(file, sha256, rows);
+        });
     }
 
-    /** The outputs placed so far, in the order placed. */
-    List<Path> outputs() {
+    /**
+     * Lists outputs being placed, in the order given (the manifest's), once each is on disk under its final name.
+     * The first failure is thrown once every one has finished, so no placing is left running behind the caller.
+     */
+    void list(List<Future<ListedFile>> placing) {
+        outputs.addAll(LakeThreads.await(placing));
+    }
+
+    /** The outputs listed so far, in the order listed. */
+    List<ListedFile> outputs() {
         return Collections.unmodifiableList(outputs);
     }
 
     /**
-     * Writes the manifest under its final name last. Every output and every directory holding one is forced to
-     * disk first: after a power loss a manifest must never vouch for a file whose bytes never reached the disk.
+     * Writes the manifest under its final name last. Every output was forced before its rename; here every
+     * directory holding one is forced (at once, on the sync threads): after a power loss a manifest must never vouch
+     * for a file whose bytes or name never reached the disk.
      */
     void seal(byte[] manifest) throws IOException {
-        Set<Path> directories = new TreeSet<>(Comparator.reverseOrder());
-        List<java.util.concurrent.Callable<Void>> forces = new ArrayList<>();
-        for (Path file : outputs) {
-            // hundreds of bucket files: their syncs overlap on the lake's threads
-            forces.add(() -> {
-                DurableFiles.force(file);
-                return null;
-            });
-            for (Path parent = file.getParent(); !parent.equals(dir); parent = parent.getParent()) {
+        Set<Path> directories = new TreeSet<>();
+        for (ListedFile output : outputs) {
+            for (Path parent = output.file().getParent(); !parent.equals(dir); parent = parent.getParent()) {
                 directories.add(parent);
             }
         }
-        LakeThreads.all(forces);
-        directories.forEach(DurableFiles::forceDirectory);
-        // the run's own name in the runs directory, created by prepare(); moveIntoPlace syncs the run directory
-        DurableFiles.forceDirectory(dir.getParent());
+        directories.add(dir);
+        // the run's own name in the runs directory, created by prepare()
+        directories.add(dir.getParent());
+        List<Future<Void>> forces = new ArrayList<>();
+        for (Path directory : directories) {
+            forces.add(LakeThreads.SYNC.submit(() -> {
+                DurableFiles.forceDirectory(directory);
+                return null;
+            }));
+        }
+        LakeThreads.await(forces);
         DurableFiles.writeAtomically(dir.resolve(Manifest.FILE), manifest);
     }
 

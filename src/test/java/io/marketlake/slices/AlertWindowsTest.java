@@ -46,6 +46,22 @@ class AlertWindowsTest {
     }
 
     @Test
+    void a_cursor_answers_as_covers_does_for_times_ascending_and_going_back() {
+        AlertWindows windows = AlertWindows.of(List.of(alert("HEJ6", "2026-03-02T20:00:00Z"),
+                alert("HEJ6", "2026-03-02T10:17:00Z")), HOURLY);
+        AlertWindows.Cursor cursor = windows.cursor("HEJ6");
+
+        // windows 08:00-12:00 and 18:00-22:00; the times ascend, then go back twice
+        List<String> times = List.of("07", "08", "11", "12", "19", "22", "09", "17", "18", "23", "10");
+        for (String hour : times) {
+            long ts = micros("2026-03-02T" + hour + ":00:00Z");
+            assertThat(cursor.covers(ts)).as(hour + ":00").isEqualTo(windows.covers("HEJ6", ts))
+                    .isEqualTo(List.of("08", "11", "19", "09", "18", "10").contains(hour));
+        }
+        assertThat(windows.cursor("HEK6").covers(micros("2026-03-02T10:00:00Z"))).isFalse();
+    }
+
+    @Test
     void a_symbols_windows_cover_no_candle_of_another_symbol() {
         AlertWindows windows = AlertWindows.of(List.of(alert("HEJ6", "2026-03-02T10:17:00Z")), HOURLY);
 

@@ -88,7 +88,7 @@ class CoverageTest {
 
         coverage.write(run, SliceFixtures.daily("pre2_post2", false));
 
-        assertThat(run.outputs()).containsExactly(run.dir().resolve(Coverage.FILE));
+        assertThat(run.outputs()).extracting(ListedFile::file).containsExactly(run.dir().resolve(Coverage.FILE));
         assertThat(SliceFixtures.rows(run.dir().resolve(Coverage.FILE), "SELECT alert_id, status FROM FILE"))
                 .containsExactly(Map.of("alert_id", "partial", "status", "partial"),
                         Map.of("alert_id", "complete", "status", "complete"));

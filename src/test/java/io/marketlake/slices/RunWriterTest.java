@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -28,11 +32,43 @@ class RunWriterTest {
 
         writeOneCandle(run, file);
         List<Path> beforePlacing = files(run.dir());
-        run.place(file);
+        run.list(List.of(run.place(file, 1)));
 
         assertThat(beforePlacing).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).startsWith("."));
         assertThat(files(run.dir())).containsExactly(file);
-        assertThat(run.outputs()).containsExactly(file);
+        assertThat(run.outputs()).containsExactly(new ListedFile(file, Hashes.sha256(file), 1));
+    }
+
+    @Test
+    void outputs_are_listed_in_the_order_given_however_their_placing_ends() throws IOException {
+        RunWriter run = RunWriter.prepare(runs.resolve("run_id=r"));
+        List<Path> files = new ArrayList<>();
+        List<Future<ListedFile>> placing = new ArrayList<>();
+        // forty placings overlap on the sync threads: they end in no particular order
+        for (int bucket = 0; bucket < 40; bucket++) {
+            Path file = run.dir().resolve("slices/bucket=" + bucket + "/part-0000.parquet");
+            writeOneCandle(run, file);
+            files.add(file);
+            placing.add(run.place(file, 1));
+        }
+        Collections.reverse(files);
+        Collections.reverse(placing);
+
+        run.list(placing);
+
+        assertThat(run.outputs()).extracting(ListedFile::file).containsExactlyElementsOf(files);
+        assertThat(run.outputs()).allSatisfy(output -> assertThat(output.sha256()).isEqualTo(Hashes.sha256(output.file())));
+    }
+
+    @Test
+    void an_output_that_cannot_be_placed_fails_the_listing_and_is_not_listed() throws IOException {
+        RunWriter run = RunWriter.prepare(runs.resolve("run_id=r"));
+        Path file = run.dir().resolve("outputs/coverage.parquet");
+        writeOneCandle(run, file);
+        Files.writeString(Files.createDirectories(file).resolve("in-the-way"), "a directory where the file goes");
+
+        assertThatThrownBy(() -> run.list(List.of(run.place(file, 1)))).isInstanceOf(UncheckedIOException.class);
+        assertThat(run.outputs()).isEmpty();
     }
 
     @Test
@@ -62,7 +98,7 @@ class RunWriterTest {
         RunWriter run = RunWriter.prepare(runs.resolve("run_id=r"));
         Path file = run.dir().resolve("outputs/coverage.parquet");
         writeOneCandle(run, file);
-        run.place(file);
+        run.list(List.of(run.place(file, 1)));
 
         run.seal("{\"sealed\": true}".getBytes(StandardCharsets.UTF_8));
 

@@ -31,7 +31,7 @@ class SliceFilesTest {
 
         Path file = run.dir().resolve("slices/ohlcv/interval=1d/window=pre1_post1/bucket="
                 + Hashes.bucket(sameBucket.get(0)) + "/part-0000.parquet");
-        assertThat(run.outputs()).containsExactly(file);
+        assertThat(run.outputs()).extracting(ListedFile::file).containsExactly(file);
         assertThat(rows).isEqualTo(6);
         assertThat(SliceFixtures.rows(file, "SELECT symbol, close FROM FILE")).extracting(r -> r.get("symbol") + " "
                 + r.get("close")).containsExactly(sameBucket.get(0) + " 1.0", sameBucket.get(0) + " 2.0",
@@ -48,7 +48,7 @@ class SliceFilesTest {
         SliceFiles.write(run, CONFIG, candles(List.of(alertOnDay("dropped", "HEJ6", 2), kept)),
                 AlertWindows.of(List.of(kept), CONFIG));
 
-        assertThat(SliceFixtures.rows(run.outputs().get(0), "SELECT close FROM FILE"))
+        assertThat(SliceFixtures.rows(run.outputs().get(0).file(), "SELECT close FROM FILE"))
                 .extracting(r -> r.get("close")).containsExactly(7.0, 8.0, 9.0);
     }
 
