@@ -18,9 +18,11 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.DictionaryPageReadStore;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -175,7 +177,6 @@ final class ColumnRecords {
             List<ColumnDescriptor> descriptors = requested.getColumns();
             int width = descriptors.size();
             int rows = Math.toIntExact(group.getRowCount());
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, NO_CONVERTER, requested, createdBy);
             int[] positions = new int[width];
             String[] names = new String[width];
             Object[] columns = new Object[width];
@@ -184,9 +185,22 @@ final class ColumnRecords {
                 ColumnDescriptor descriptor = descriptors.get(i);
                 names[i] = descriptor.getPath()[0];
                 positions[i] = target.getField(names[i]).pos();
-                ColumnReader column = store.getColumnReader(descriptor);
                 int present = descriptor.getMaxDefinitionLevel();
                 boolean[] none = present > 0 ? new boolean[rows] : null;
+                PageReader pageReader = group.getPageReader(descriptor);
+                DictionaryPage dictionary = pageReader.readDictionaryPage();
+                List<DataPage> pages = new ArrayList<>();
+                for (DataPage page = pageReader.readPage(); page != null; page = pageReader.readPage()) {
+                    pages.add(page);
+                }
+                if (PageValues.decodes(descriptor, pages)) {
+                    columns[i] = PageValues.decode(descriptor, dictionary, pages, rows, none != null ? none
+                            : new boolean[0]);
+                    empty[i] = none;
+                    continue;
+                }
+                ColumnReader column = new ColumnReadStoreImpl(new Replayed(rows, dictionary, pages), NO_CONVERTER,
+                        requested, createdBy).getColumnReader(descriptor);
                 PrimitiveType.PrimitiveTypeName type = descriptor.getPrimitiveType().getPrimitiveTypeName();
                 switch (type) {
                     case INT32 -> {
@@ -240,6 +254,37 @@ final class ColumnRecords {
                 empty[i] = none;
             }
             return new DecodedGroup(rows, names, positions, columns, empty);
+        }
+
+        /** A column chunk's pages read already, given again to parquet-mr's column reader. */
+        private record Replayed(long rows, DictionaryPage dictionary, List<DataPage> pages) implements PageReadStore {
+
+            @Override
+            public PageReader getPageReader(ColumnDescriptor descriptor) {
+                java.util.Iterator<DataPage> next = pages.iterator();
+                long values = pages.stream().mapToLong(DataPage::getValueCount).sum();
+                return new PageReader() {
+                    @Override
+                    public DictionaryPage readDictionaryPage() {
+                        return dictionary;
+                    }
+
+                    @Override
+                    public long getTotalValueCount() {
+                        return values;
+                    }
+
+                    @Override
+                    public DataPage readPage() {
+                        return next.hasNext() ? next.next() : null;
+                    }
+                };
+            }
+
+            @Override
+            public long getRowCount() {
+                return rows;
+            }
         }
 
         /** Each row as a record of {@code target}, in order. */

@@ -16,6 +16,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -56,18 +57,40 @@ class ColumnRecordsTest {
             throws IOException {
         for (Path file : written(table)) {
             Path legacy = file.resolveSibling("legacy-" + file.getFileName());
-            try (ParquetReader<GenericRecord> in = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-                    .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build();
-                    ParquetWriter<GenericRecord> out = AvroParquetWriter.<GenericRecord>builder(
-                            new LocalOutputFile(legacy)).withSchema(LakeColumns.stored(table.table())).withDataModel(GenericData.get())
-                            .withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.ZSTD)
-                            .build()) {
-                for (GenericRecord record = in.read(); record != null; record = in.read()) {
-                    out.write(record);
-                }
-            }
+            copyByAvro(file, legacy, table, settings -> settings);
             assertSameRecords(legacy);
             assertThat(new LakeFileReader(lake).tradingDays(legacy)).isEqualTo(daysByAvro(legacy));
+        }
+    }
+
+    /** The pages the lake decodes itself (v1 and v2, PLAIN and dictionary) and those it leaves to parquet-mr. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void files_of_either_page_version_many_pages_and_any_encoding_read_as_parquet_avro_reads_them(
+            LakeTableSamples.Sample<?> table) throws IOException {
+        for (Path file : written(table)) {
+            for (ParquetProperties.WriterVersion version : ParquetProperties.WriterVersion.values()) {
+                for (boolean dictionary : List.of(true, false)) {
+                    Path copy = file.resolveSibling("legacy-" + version + "-" + dictionary + "-" + file.getFileName());
+                    copyByAvro(file, copy, table, settings -> settings.withWriterVersion(version)
+                            .withDictionaryEncoding(dictionary).withPageSize(512).withPageRowCountLimit(7));
+                    assertSameRecords(copy);
+                }
+            }
+        }
+    }
+
+    private static void copyByAvro(Path file, Path copy, LakeTableSamples.Sample<?> table,
+            java.util.function.UnaryOperator<AvroParquetWriter.Builder<GenericRecord>> settings) throws IOException {
+        try (ParquetReader<GenericRecord> in = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+                .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build();
+                ParquetWriter<GenericRecord> out = settings.apply(AvroParquetWriter.<GenericRecord>builder(
+                        new LocalOutputFile(copy)).withSchema(LakeColumns.stored(table.table()))
+                        .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration())
+                        .withCompressionCodec(CompressionCodecName.ZSTD)).build()) {
+            for (GenericRecord record = in.read(); record != null; record = in.read()) {
+                out.write(record);
+            }
         }
     }
 

@@ -6,10 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
+import java.nio.ByteBuffer;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.junit.jupiter.api.Test;
 
-/** What the lake's hybrid encoder writes, parquet-mr's decoder reads back, value for value, at every bit width. */
+/**
+ * What the lake's hybrid encoder writes, parquet-mr's decoder reads back, value for value, at every bit width; and
+ * what parquet-mr's encoder writes, the lake's page decoder reads back.
+ */
 class HybridEncodingTest {
 
     @Test
@@ -37,6 +43,16 @@ class HybridEncodingTest {
                     read[i] = decoder.readInt();
                 }
                 assertThat(read).as("width %d, shape %d, %d values", bitWidth, shape, count).isEqualTo(values);
+
+                RunLengthBitPackingHybridEncoder theirs = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
+                        HeapByteBufferAllocator.getInstance());
+                for (int value : values) {
+                    theirs.writeInt(value);
+                }
+                int[] decoded = new int[count];
+                PageValues.hybrid(ByteBuffer.wrap(theirs.toBytes().toByteArray()), bitWidth, decoded, count);
+                assertThat(decoded).as("parquet-mr's, width %d, shape %d, %d values", bitWidth, shape, count)
+                        .isEqualTo(values);
             }
         }
     }
