@@ -86,9 +86,17 @@ final class LakeScan {
                 LakeBatch batch = new LakeBatch(group, null);
                 int tradingDate = batch.column(LakeColumns.TRADING_DATE);
                 boolean[] selected = new boolean[group.rows()];
+                // a row group holds a day or a few: the set is asked again only where the day changes
+                long day = 0;
+                boolean dayAnswered = false;
                 for (int row = 0; row < selected.length; row++) {
-                    selected[row] = answered.contains((int) batch.longValue(tradingDate, row));
-                    any[0] |= selected[row];
+                    long rowDay = batch.longValue(tradingDate, row);
+                    if (row == 0 || rowDay != day) {
+                        day = rowDay;
+                        dayAnswered = answered.contains((int) rowDay);
+                    }
+                    selected[row] = dayAnswered;
+                    any[0] |= dayAnswered;
                 }
                 sink.accept(new LakeBatch(group, selected));
             });
