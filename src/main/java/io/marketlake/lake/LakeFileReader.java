@@ -16,6 +16,7 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -164,7 +165,9 @@ final class LakeFileReader {
 
     private static ParquetFileReader footer(Path file) {
         try {
-            return ParquetFileReader.open(new LocalInputFile(file));
+            // plain options: the default ones make a Hadoop Configuration, which parses Hadoop's XML for every file
+            return ParquetFileReader.open(new LocalInputFile(file),
+                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
