@@ -170,9 +170,15 @@ final class PageValues {
                 Binary[] values = new Binary[count];
                 byte[] array = data.array();
                 int at = data.arrayOffset() + data.position();
+                int end = data.arrayOffset() + data.limit();
                 for (int i = 0; i < count; i++) {
-                    int length = (array[at] & 0xFF) | (array[at + 1] & 0xFF) << 8 | (array[at + 2] & 0xFF) << 16
-                            | (array[at + 3] & 0xFF) << 24;
+                    int length = at + 4 > end ? -1 : (array[at] & 0xFF) | (array[at + 1] & 0xFF) << 8
+                            | (array[at + 2] & 0xFF) << 16 | (array[at + 3] & 0xFF) << 24;
+                    if (length < 0 || length > end - at - 4) {
+                        // a broken page: said as parquet-mr's reader would fail it, not as a slice past its end
+                        throw new IllegalStateException("a string value past the end of its page (value " + i
+                                + " of " + count + ")");
+                    }
                     values[i] = Binary.fromConstantByteArray(array, at + 4, length);
                     at += 4 + length;
                 }
