@@ -56,24 +56,7 @@ public final class LakeFiles {
                 return null;
             });
         }
-        RuntimeException failure = null;
-        try {
-            LakeThreads.all(writes);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            LakeThreads.await(List.copyOf(placing));
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        LakeThreads.all(writes, () -> placing);
         return files;
     }
 

@@ -44,13 +44,44 @@ public final class LakeThreads {
     }
 
     /**
+     * As {@link #all(java.util.List)}, for tasks that hand part of their work over to other threads ({@link #SYNC}),
+     * adding its futures to what {@code handedOff} gives: that work is waited for too, whether or not a task failed,
+     * so nothing is left running behind the caller. The first failure (of the tasks, else of the handed-over work) is
+     * thrown once all of it has finished.
+     */
+    public static <T> java.util.List<T> all(java.util.List<java.util.concurrent.Callable<T>> tasks,
+            java.util.function.Supplier<? extends java.util.List<? extends java.util.concurrent.Future<?>>> handedOff) {
+        java.util.List<T> results = null;
+        RuntimeException failure = null;
+        try {
+            results = all(tasks);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            await(java.util.List.copyOf(handedOff.get()));
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    /**
      * Waits for every task; their results in order. The first failure is thrown once every task has finished, so
      * none is left running behind the caller.
      */
-    public static <T> java.util.List<T> await(java.util.List<java.util.concurrent.Future<T>> running) {
+    public static <T> java.util.List<T> await(
+            java.util.List<? extends java.util.concurrent.Future<? extends T>> running) {
         java.util.List<T> results = new java.util.ArrayList<>();
         RuntimeException first = null;
-        for (java.util.concurrent.Future<T> task : running) {
+        for (java.util.concurrent.Future<? extends T> task : running) {
             try {
                 results.add(task.get());
             } catch (java.util.concurrent.ExecutionException e) {

@@ -52,18 +52,9 @@ final class SliceFiles {
                 return rows.count();
             });
         }
-        long total;
-        try {
-            total = LakeThreads.all(writes).stream().mapToLong(Long::longValue).sum();
-        } catch (RuntimeException e) {
-            // the files handed over already are placed before the failure is told: none is renamed behind the caller
-            try {
-                LakeThreads.await(placing.stream().filter(Objects::nonNull).toList());
-            } catch (RuntimeException placingFailure) {
-                e.addSuppressed(placingFailure);
-            }
-            throw e;
-        }
+        // the files handed over are placed before any failure is told: none is renamed behind the caller
+        long total = LakeThreads.all(writes, () -> placing.stream().filter(Objects::nonNull).toList()).stream()
+                .mapToLong(Long::longValue).sum();
         run.list(placing.stream().filter(Objects::nonNull).toList());
         return total;
     }
